@@ -1,0 +1,83 @@
+// ioredis connections for the store: commands wait through outages instead of failing, reconnects back off
+// exponentially up to a cap, each retry is one log line, and commands issued in one tick share one socket write.
+import { type Command, Redis } from 'ioredis';
+
+export type StoreLog = (level: 'info' | 'warn' | 'error', msg: string, fields?: object) => void;
+
+export interface ConnectionOptions {
+  url: string;
+  /** CLIENT SETNAME, so `CLIENT LIST` shows who is connected. */
+  name: string;
+  log: StoreLog;
+  /** Commands issued in the same tick leave in one socket write (see TickBatchingRedis). */
+  batchPerTick?: boolean;
+}
+
+const RETRY_BASE_MS = 100;
+const RETRY_CAP_MS = 3000;
+
+export function openConnection(opts: ConnectionOptions): Redis {
+  let lastError: string | undefined;
+  let lost = false;
+  const redis = new (opts.batchPerTick ? TickBatchingRedis : Redis)(opts.url, {
+    connectionName: opts.name,
+    // Commands queue while Redis is away and run once it is back; a lost reply is resolved by the caller.
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt) => {
+      const delayMs = Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), RETRY_CAP_MS);
+      lost = true;
+      const why = lastError ? ` (${lastError})` : '';
+      opts.log('warn', `redis unreachable${why}; reconnect attempt ${attempt} in ${delayMs} ms`, {
+        connection: opts.name,
+        attempt,
+        delayMs,
+      });
+      return delayMs;
+    },
+  });
+  redis.on('error', (err: Error) => {
+    lastError = err.message;
+  });
+  redis.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    lastError = undefined;
+    opts.log('info', 'redis connection restored', { connection: opts.name });
+  });
+  return redis;
+}
+
+/**
+ * Concurrent writers each await their own reply, so their next commands are issued together in the tick that
+ * delivers a batch of replies. Corking the socket for the rest of that tick sends them in one write syscall: on
+ * this VM a syscall per command costs ~8 µs of CPU, one per batch of 8 ~2.5 µs a command. ioredis' own
+ * auto-pipelining batches too, but builds a Pipeline per batch and defers every reply by a tick, which cost ~10 µs
+ * more client CPU per command than corking when measured with 8 concurrent writers.
+ */
+class TickBatchingRedis extends Redis {
+  private corked = false;
+
+  override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
+    if (!this.corked && this.status === 'ready' && this.stream.writable) {
+      const socket = this.stream;
+      this.corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        socket.uncork();
+      });
+    }
+    return super.sendCommand(command, stream);
+  }
+}
+
+export function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => redis.once('ready', () => resolve()));
+}
+
+/** The connection dropped with the command in flight (ioredis rejects such commands as closed or aborted): it may
+ *  or may not have run. Anything else is an answer from Redis or a bug. */
+export function isConnectionError(err: unknown): boolean {
+  return err instanceof Error && (err.message === 'Connection is closed.' || err.name === 'AbortError');
+}

@@ -1,0 +1,67 @@
+--[[
+  Applies a batch of writes to objects of one kind, in order, each exactly as it would apply alone (group
+  commit: concurrent writers share one script run). A create refuses an existing key; an update or delete
+  proceeds only if the stored resourceVersion is the expected one (optimistic concurrency). Each write that
+  proceeds allocates the next cluster revision, updates the projection and appends its event to the log.
+
+  The object JSON arrives split around its resourceVersion value, so the new revision is spliced in as text
+  (no cjson round trip, which would corrupt empty arrays and large numbers). Stored JSON is canonical
+  (apiVersion, kind, then metadata with only string fields before resourceVersion), so the first
+  "resourceVersion" in it is the object's own.
+
+  Log entry fields: 'event' = '<TYPE> <kind> <key> <operation id>' (none of them contains a space), then
+  'object' = the JSON; for DELETED the object's last state with resourceVersion = the deletion revision.
+
+  Input:
+    KEYS[1] revision counter
+    KEYS[2] event log stream
+    KEYS[3] projection hash of the kind
+
+    ARGV[1] kind
+    then 6 per write:
+      event type: ADDED (create), MODIFIED (update) or DELETED (delete)
+      object key: 'namespace/name', or 'name' for cluster-scoped kinds
+      expected resourceVersion of the stored object ('' for a create)
+      object JSON up to its resourceVersion value
+      object JSON after its resourceVersion value
+      operation id, recorded in the log entry so a client that lost the reply can find out whether it ran
+
+  Output: one reply per write, in order:
+    {0, revision}     written
+    {1}               create: already exists
+    {1, currentJson}  update or delete: the object has changed since it was read (here it is now)
+    {2}               update or delete: not found
+]]
+local kind = ARGV[1]
+
+local function apply(event, key, expected, prefix, suffix, op)
+  if event == 'ADDED' then
+    if redis.call('HEXISTS', KEYS[3], key) == 1 then
+      return {1}
+    end
+  else
+    local current = redis.call('HGET', KEYS[3], key)
+    if not current then
+      return {2}
+    end
+    if string.match(current, '"resourceVersion":"(%d+)"') ~= expected then
+      return {1, current}
+    end
+  end
+  local rev = redis.call('INCR', KEYS[1])
+  local json = prefix .. string.format('%d', rev) .. suffix
+  if event == 'DELETED' then
+    redis.call('HDEL', KEYS[3], key)
+  else
+    redis.call('HSET', KEYS[3], key, json)
+  end
+  redis.call('XADD', KEYS[2], string.format('%d-0', rev),
+    'event', event .. ' ' .. kind .. ' ' .. key .. ' ' .. op, 'object', json)
+  return {0, rev}
+end
+
+local replies = {}
+for i = 2, #ARGV, 6 do
+  replies[#replies + 1] = apply(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
+end
+return replies

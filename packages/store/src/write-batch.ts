@@ -1,0 +1,75 @@
+// Group commit: the object writes of one kind submitted in the same tick go to Redis as one run of lua/write.lua,
+// so concurrent writers share the script call, its reply and Redis' per-call work instead of paying for one each.
+import type { Redis } from 'ioredis';
+import type { ClusterKeys } from './keys.js';
+import { runScript } from './scripts.js';
+
+export interface ObjectWrite {
+  event: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** `namespace/name`, or `name` for cluster-scoped kinds. */
+  key: string;
+  /** The resourceVersion the stored object must still have; '' for a create. */
+  expectedRv: string;
+  /** The object's JSON up to and after its resourceVersion value. */
+  prefix: string;
+  suffix: string;
+  /** Operation id, logged with the event so a write whose reply was lost can be looked up. */
+  op: string;
+}
+
+/** {0, revision} | {1} (exists) | {1, currentJson} (conflict) | {2} (not found), as lua/write.lua answers. */
+export type WriteReply = [0, number] | [1, string?] | [2];
+
+/** A script run blocks Redis for everyone else: a burst of writes is sent as several runs of at most this many. */
+const MAX_BATCH = 64;
+
+interface Queued {
+  write: ObjectWrite;
+  resolve: (reply: WriteReply) => void;
+  reject: (err: unknown) => void;
+}
+
+export class WriteBatcher {
+  /** Writes waiting for the end of this tick, by kind. */
+  private readonly queued = new Map<string, Queued[]>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: ClusterKeys,
+  ) {}
+
+  /** Applies `write` together with the others submitted in this tick; a failed script run fails them all. */
+  submit(kind: string, write: ObjectWrite): Promise<WriteReply> {
+    return new Promise((resolve, reject) => {
+      let batch = this.queued.get(kind);
+      if (!batch) {
+        batch = [];
+        this.queued.set(kind, batch);
+        process.nextTick(() => this.flush(kind));
+      }
+      batch.push({ write, resolve, reject });
+      if (batch.length >= MAX_BATCH) this.flush(kind);
+    });
+  }
+
+  private flush(kind: string): void {
+    const batch = this.queued.get(kind);
+    if (!batch) return;
+    this.queued.delete(kind);
+    const args = [kind];
+    for (const { write: w } of batch) args.push(w.event, w.key, w.expectedRv, w.prefix, w.suffix, w.op);
+    runScript<WriteReply[]>(
+      this.redis,
+      'write',
+      [this.keys.revision, this.keys.log, this.keys.objects(kind)],
+      args,
+    ).then(
+      (replies) => {
+        for (let i = 0; i < batch.length; i++) batch[i].resolve(replies[i]);
+      },
+      (err) => {
+        for (const q of batch) q.reject(err);
+      },
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export { freePort } from './free-port.js';
+export { TestRedis, type TestRedisOptions } from './redis-server.js';
+export { uniqueName } from './unique-name.js';
+export { type WaitOptions, waitFor } from './wait-for.js';

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { Channel } from '@kubesim/store';
+import { TestRedis, waitFor } from '@kubesim/testing';
+import WebSocket from 'ws';
+import { type ApiHarness, startApiHarness } from '../testing/api-harness.js';
+
+/** Runs one exec over WebSocket and collects what comes back per channel. */
+function exec(
+  url: string,
+  protocol: string,
+  stdin?: string,
+): Promise<{ out: Record<number, string>; closed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, [protocol]);
+    const out: Record<number, string> = {};
+    ws.on('open', () => {
+      if (stdin !== undefined) {
+        ws.send(Buffer.concat([Buffer.from([Channel.stdin]), Buffer.from(stdin)]));
+        ws.send(Buffer.from([Channel.close, Channel.stdin]));
+      }
+    });
+    ws.on('message', (data: Buffer) => {
+      out[data[0]] = (out[data[0]] ?? '') + data.subarray(1).toString();
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => reject(new Error(`${res.statusCode} ${body}`)));
+    });
+    ws.on('error', reject);
+    ws.on('close', () => resolve({ out, closed: true }));
+  });
+}
+
+describe('pods/exec over WebSocket', () => {
+  let redis: TestRedis;
+  let h: ApiHarness;
+  let agent: { stop(): void };
+  before(async () => {
+    redis = await TestRedis.start();
+    h = await startApiHarness(redis);
+    // The test plays the node agent of node-1: `hostname` prints the pod name, `cat` echoes stdin,
+    // `false` exits 1.
+    agent = h.sessions.serve('node-1', async (req, end) => {
+      const [cmd] = req.command;
+      if (cmd === 'cat') {
+        for await (const f of end.frames()) {
+          if (f.channel === Channel.stdin) await end.send(Channel.stdout, f.data);
+          if (f.channel === Channel.close) break;
+        }
+      } else if (cmd === 'hostname') await end.send(Channel.stdout, `${req.pod}\n`);
+      const failed = cmd === 'false';
+      await end.send(
+        Channel.status,
+        JSON.stringify(
+          failed
+            ? {
+                metadata: {},
+                status: 'Failure',
+                reason: 'NonZeroExitCode',
+                message: 'command terminated with non-zero exit code',
+                details: { causes: [{ reason: 'ExitCode', message: '1' }] },
+              }
+            : { metadata: {}, status: 'Success' },
+        ),
+      );
+    });
+    const pod = await h.client.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web-0', namespace: 'default' },
+      spec: { containers: [{ name: 'nginx', image: 'nginx' }], nodeName: 'node-1' },
+    });
+    await h.client.update(
+      {
+        ...pod,
+        status: {
+          phase: 'Running',
+          containerStatuses: [
+            {
+              name: 'nginx',
+              ready: true,
+              restartCount: 0,
+              image: 'nginx',
+              imageID: '',
+              state: { running: { startedAt: new Date().toISOString() } },
+            },
+          ],
+        },
+      },
+      'status',
+    );
+  });
+  after(async () => {
+    agent.stop();
+    await h.close();
+    await redis.destroy();
+  });
+
+  const execUrl = (query: string) =>
+    `${h.server.url.replace('http', 'ws')}/api/v1/namespaces/default/pods/web-0/exec?${query}`;
+
+  it('runs a command through the node agent and reports success on the status channel', async () => {
+    // The agent starts reading its request stream asynchronously; retry until it answers.
+    const result = await waitFor(async () => {
+      const r = await exec(
+        execUrl('command=hostname&container=nginx&stdout=true&stderr=true'),
+        'v5.channel.k8s.io',
+      );
+      return r.out[Channel.stdout] ? r : undefined;
+    });
+    assert.equal(result.out[Channel.stdout], 'web-0\n');
+    assert.equal(JSON.parse(result.out[Channel.status]).status, 'Success');
+  });
+
+  it('carries stdin and the exit code', async () => {
+    const echoed = await exec(execUrl('command=cat&stdin=true&stdout=true'), 'v5.channel.k8s.io', 'hello');
+    assert.equal(echoed.out[Channel.stdout], 'hello');
+    const failed = await exec(execUrl('command=false&stdout=true'), 'v4.channel.k8s.io');
+    assert.equal(JSON.parse(failed.out[Channel.status]).details.causes[0].message, '1');
+  });
+
+  it('refuses what cannot run', async () => {
+    await assert.rejects(
+      exec(execUrl('command=ls&container=nope'), 'v5.channel.k8s.io'),
+      /400.*container nope is not valid/,
+    );
+    await assert.rejects(exec(execUrl('container=nginx'), 'v5.channel.k8s.io'), /400.*at least 1 command/);
+    const missing = `${h.server.url.replace('http', 'ws')}/api/v1/namespaces/default/pods/nope/exec?command=ls`;
+    await assert.rejects(exec(missing, 'v5.channel.k8s.io'), /404/);
+  });
+});

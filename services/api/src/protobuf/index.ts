@@ -1,0 +1,2 @@
+// Public surface of Kubernetes protobuf request-body decoding.
+export { decodeProtobufBody, PROTOBUF_MEDIA_TYPE } from './envelope.js';
