@@ -33,6 +33,23 @@ export async function listProjection<T>(
   reads: ProjectionReads,
   opts: ScanOptions<T>,
 ): Promise<{ items: T[]; revision: number }> {
+  // A restarted Redis rebuilds the hash with a new hash seed, so a cursor from before the restart means nothing
+  // after it: a scan that lost its connection starts again, and falls back to one atomic read if that keeps
+  // happening.
+  for (let attempt = 0; attempt < SCAN_ATTEMPTS; attempt++) {
+    const list = await scanOnce(reads, opts);
+    if (list) return list;
+  }
+  return atomicList(reads, opts);
+}
+
+const SCAN_ATTEMPTS = 3;
+
+/** The list, or undefined when the connection was lost during the scan. */
+async function scanOnce<T>(
+  reads: ProjectionReads,
+  opts: ScanOptions<T>,
+): Promise<{ items: T[]; revision: number } | undefined> {
   // Each bounding revision is read only once the read it bounds has answered, so no reissue of a read cut off by
   // a dropped connection can land on the wrong side of it.
   const start = await reads.revision();
@@ -54,16 +71,21 @@ export async function listProjection<T>(
     if (cursor === '0') break;
   }
   const end = await reads.revision();
-  // Without a write or a reconnect, nothing changed between the pages and the hash was not resized: no key came
-  // twice. (HSCAN returns a key twice only across a resize.)
-  if (end === start && reads.connectionEpoch() === epoch) return { items, revision: end };
+  if (reads.connectionEpoch() !== epoch) return undefined;
+  // Without a write, nothing changed between the pages and the hash was not resized: no key came twice. (HSCAN
+  // returns a key twice only across a resize.)
+  if (end === start) return { items, revision: end };
   try {
     return { items: await repaired(reads, opts, keys, items, start, end), revision: end };
   } catch (err) {
     if (!isStatusError(err, 'Expired')) throw err;
-    const [revision, jsons] = await reads.atomic();
-    return { items: jsons.map((json) => opts.decode(json)), revision };
+    return atomicList(reads, opts);
   }
+}
+
+async function atomicList<T>(reads: ProjectionReads, opts: ScanOptions<T>): Promise<{ items: T[]; revision: number }> {
+  const [revision, jsons] = await reads.atomic();
+  return { items: jsons.map((json) => opts.decode(json)), revision };
 }
 
 /** A read issued ahead of being awaited: if the list fails before it gets there, its failure is not unhandled. */
