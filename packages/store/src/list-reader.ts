@@ -83,7 +83,10 @@ async function scanOnce<T>(
   }
 }
 
-async function atomicList<T>(reads: ProjectionReads, opts: ScanOptions<T>): Promise<{ items: T[]; revision: number }> {
+async function atomicList<T>(
+  reads: ProjectionReads,
+  opts: ScanOptions<T>,
+): Promise<{ items: T[]; revision: number }> {
   const [revision, jsons] = await reads.atomic();
   return { items: jsons.map((json) => opts.decode(json)), revision };
 }

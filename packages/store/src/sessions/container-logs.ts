@@ -33,7 +33,13 @@ export class ContainerLogs {
     return new ContainerLogs(connectChannelRedis(url), cluster);
   }
 
-  async append(namespace: string, pod: string, container: string, text: string, time = new Date()): Promise<void> {
+  async append(
+    namespace: string,
+    pod: string,
+    container: string,
+    text: string,
+    time = new Date(),
+  ): Promise<void> {
     const key = this.keys.containerLog(namespace, pod, container);
     await this.conn.xadd(key, 'MAXLEN', '~', String(MAX_LINES), `${time.getTime()}-*`, 't', text);
   }
@@ -43,12 +49,20 @@ export class ContainerLogs {
     await this.conn.del(this.keys.containerLog(namespace, pod, container));
   }
 
-  async *read(namespace: string, pod: string, container: string, opts: ReadLogOptions = {}): AsyncGenerator<LogLine> {
+  async *read(
+    namespace: string,
+    pod: string,
+    container: string,
+    opts: ReadLogOptions = {},
+  ): AsyncGenerator<LogLine> {
     const key = this.keys.containerLog(namespace, pod, container);
     const start = opts.sinceTime ? String(opts.sinceTime.getTime()) : '-';
     let entries: [string, string[]][];
     if (opts.tailLines !== undefined) {
-      entries = opts.tailLines > 0 ? (await this.conn.xrevrange(key, '+', start, 'COUNT', opts.tailLines)).reverse() : [];
+      entries =
+        opts.tailLines > 0
+          ? (await this.conn.xrevrange(key, '+', start, 'COUNT', opts.tailLines)).reverse()
+          : [];
     } else {
       entries = await this.conn.xrange(key, start, '+');
     }

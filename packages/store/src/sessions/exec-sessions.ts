@@ -63,7 +63,8 @@ export class SessionEnd {
   }
 
   async *frames(): AsyncGenerator<Frame> {
-    for await (const [, fields] of tailStream(this.reader, this.readKey, '0-0', () => this.closed)) yield frameOf(fields);
+    for await (const [, fields] of tailStream(this.reader, this.readKey, '0-0', () => this.closed))
+      yield frameOf(fields);
   }
 
   close(): void {
@@ -91,7 +92,11 @@ export class ExecSessions {
     const id = randomUUID();
     const key = this.keys.execRequests(node);
     const payload = JSON.stringify({ ...req, session: id } satisfies ExecRequest);
-    await this.conn.multi().xadd(key, 'MAXLEN', '~', '1000', '*', 'req', payload).expire(key, SESSION_TTL_SECONDS).exec();
+    await this.conn
+      .multi()
+      .xadd(key, 'MAXLEN', '~', '1000', '*', 'req', payload)
+      .expire(key, SESSION_TTL_SECONDS)
+      .exec();
     return { id, end: new SessionEnd(this.conn, this.keys.execIn(id), this.keys.execOut(id)) };
   }
 
@@ -108,7 +113,12 @@ export class ExecSessions {
         end
           .send(ACCEPTED_CHANNEL, '')
           .then(() => handler(req, end))
-          .catch(() => end.send(Channel.status, JSON.stringify({ status: 'Failure', message: 'exec failed on the node' })))
+          .catch(() =>
+            end.send(
+              Channel.status,
+              JSON.stringify({ status: 'Failure', message: 'exec failed on the node' }),
+            ),
+          )
           .finally(() => end.close());
       }
     };

@@ -1,2 +1,9 @@
 export { ContainerLogs, type LogLine, type ReadLogOptions } from './container-logs.js';
-export { ACCEPTED_CHANNEL, Channel, ExecSessions, type ExecRequest, type Frame, SessionEnd } from './exec-sessions.js';
+export {
+  ACCEPTED_CHANNEL,
+  Channel,
+  type ExecRequest,
+  ExecSessions,
+  type Frame,
+  SessionEnd,
+} from './exec-sessions.js';

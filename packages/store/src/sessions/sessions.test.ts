@@ -25,13 +25,32 @@ describe('node channels', () => {
     });
     try {
       // The node agent listens from "now": wait until its blocking read is in place.
-      await waitFor(async () => {
-        const { end } = await api.open('node-1', { namespace: 'default', pod: 'probe', container: 'c', command: ['true'], stdin: false, tty: false, attach: false });
-        await end.send(Channel.close, '');
-        end.close();
-        return seen.length > 0;
-      }, { timeoutMs: 5000, intervalMs: 50 });
-      const { end } = await api.open('node-1', { namespace: 'default', pod: 'web-0', container: 'nginx', command: ['cat'], stdin: true, tty: false, attach: false });
+      await waitFor(
+        async () => {
+          const { end } = await api.open('node-1', {
+            namespace: 'default',
+            pod: 'probe',
+            container: 'c',
+            command: ['true'],
+            stdin: false,
+            tty: false,
+            attach: false,
+          });
+          await end.send(Channel.close, '');
+          end.close();
+          return seen.length > 0;
+        },
+        { timeoutMs: 5000, intervalMs: 50 },
+      );
+      const { end } = await api.open('node-1', {
+        namespace: 'default',
+        pod: 'web-0',
+        container: 'nginx',
+        command: ['cat'],
+        stdin: true,
+        tty: false,
+        attach: false,
+      });
       await end.send(Channel.stdin, 'hello');
       await end.send(Channel.close, '');
       const out: string[] = [];
@@ -54,7 +73,8 @@ describe('node channels', () => {
     const logs = ContainerLogs.connect(redis.url, uniqueName('logs'));
     try {
       const t0 = Date.now();
-      for (let i = 1; i <= 5; i++) await logs.append('default', 'p', 'c', `line ${i}`, new Date(t0 + i * 1000));
+      for (let i = 1; i <= 5; i++)
+        await logs.append('default', 'p', 'c', `line ${i}`, new Date(t0 + i * 1000));
       const all: string[] = [];
       for await (const l of logs.read('default', 'p', 'c')) all.push(l.text);
       assert.deepEqual(all, ['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
@@ -62,13 +82,18 @@ describe('node channels', () => {
       for await (const l of logs.read('default', 'p', 'c', { tailLines: 2 })) tail.push(l.text);
       assert.deepEqual(tail, ['line 4', 'line 5']);
       const since: string[] = [];
-      for await (const l of logs.read('default', 'p', 'c', { sinceTime: new Date(t0 + 4000) })) since.push(l.text);
+      for await (const l of logs.read('default', 'p', 'c', { sinceTime: new Date(t0 + 4000) }))
+        since.push(l.text);
       assert.deepEqual(since, ['line 4', 'line 5']);
 
       const ac = new AbortController();
       const followed: string[] = [];
       const done = (async () => {
-        for await (const l of logs.read('default', 'p', 'c', { tailLines: 1, follow: true, signal: ac.signal })) {
+        for await (const l of logs.read('default', 'p', 'c', {
+          tailLines: 1,
+          follow: true,
+          signal: ac.signal,
+        })) {
           followed.push(l.text);
           if (followed.length === 2) ac.abort();
         }

@@ -11,7 +11,12 @@ export function connectChannelRedis(url: string): Redis {
 export type StreamEntry = [id: string, fields: Buffer[]];
 
 /** Yields the entries of `key` after ID `after`, waiting for new ones, until `stopped()` says so. */
-export async function* tailStream(conn: Redis, key: string, after: string, stopped: () => boolean): AsyncGenerator<StreamEntry> {
+export async function* tailStream(
+  conn: Redis,
+  key: string,
+  after: string,
+  stopped: () => boolean,
+): AsyncGenerator<StreamEntry> {
   let last = after;
   while (!stopped()) {
     const res = (await conn.xreadBuffer('BLOCK', 1000, 'STREAMS', key, last).catch(() => null)) as
