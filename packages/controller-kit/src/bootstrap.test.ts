@@ -79,7 +79,8 @@ describe('runService', function () {
     assert.equal(await svc.exit, 0);
     const msgs = svc.lines.map((l) => l.msg);
     // main's stop function ran and the service said it stopped (line order across the pipes is not kept).
-    for (const m of ['shutting down', 'main stopping', 'stopped']) assert.ok(msgs.includes(m), msgs.join(' | '));
+    for (const m of ['shutting down', 'main stopping', 'stopped'])
+      assert.ok(msgs.includes(m), msgs.join(' | '));
     assert.deepEqual(
       svc.raw.filter((l) => !l.startsWith('{')),
       [],
