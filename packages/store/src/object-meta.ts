@@ -1,6 +1,6 @@
 // Server-owned metadata, set the way the Kubernetes API server sets it: identity and timestamps on create;
 // immutable fields, the generation counter and the main/status split on update.
-import { deepEqual, deepEqualExcept, type KindInfo, type KubeObject, type ObjectMeta } from '@kubesim/api';
+import { deepEqual, deepEqualExcept, type KindInfo, type KubeObject } from '@kubesim/api';
 
 let lastSecond = Number.NaN;
 let lastText = '';
