@@ -71,6 +71,19 @@ class TickBatchingRedis extends Redis {
   }
 }
 
+/**
+ * Closes a connection and fails whatever still waits on it. ioredis' disconnect() while it waits to reconnect
+ * cancels the reconnect but leaves queued commands pending forever, so a blocking read (a watch) issued during
+ * an outage would never settle.
+ */
+export function closeConnection(redis: Redis): void {
+  redis.disconnect();
+  (redis as unknown as { flushQueue(err: Error): void }).flushQueue(new Error(CONNECTION_CLOSED));
+}
+
+/** ioredis' message for commands failed by a closed connection. */
+const CONNECTION_CLOSED = 'Connection is closed.';
+
 export function whenReady(redis: Redis): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => redis.once('ready', () => resolve()));
@@ -79,5 +92,5 @@ export function whenReady(redis: Redis): Promise<void> {
 /** The connection dropped with the command in flight (ioredis rejects such commands as closed or aborted): it may
  *  or may not have run. Anything else is an answer from Redis or a bug. */
 export function isConnectionError(err: unknown): boolean {
-  return err instanceof Error && (err.message === 'Connection is closed.' || err.name === 'AbortError');
+  return err instanceof Error && (err.message === CONNECTION_CLOSED || err.name === 'AbortError');
 }

@@ -12,7 +12,13 @@ import {
 } from '@kubesim/api';
 import type { Redis } from 'ioredis';
 import { admitCreate, admitUpdate, defaulted } from './admission.js';
-import { isConnectionError, openConnection, type StoreLog, whenReady } from './connection.js';
+import {
+  closeConnection,
+  isConnectionError,
+  openConnection,
+  type StoreLog,
+  whenReady,
+} from './connection.js';
 import { planDeletion } from './deletion.js';
 import { storeErrors } from './errors.js';
 import { type ClusterKeys, clusterKeys } from './keys.js';
@@ -123,7 +129,7 @@ export class Store {
     this.closed = true;
     for (const w of [...this.watches]) w.stop();
     if (this.redis.status === 'ready') await this.redis.quit();
-    else this.redis.disconnect();
+    else closeConnection(this.redis);
   }
 
   async revision(): Promise<number> {

@@ -246,6 +246,22 @@ describe('Store watch and log', () => {
       await store.close();
     });
 
+    it('stop() and close() end a watch and a read waiting for Redis to come back', async () => {
+      const logs: string[] = [];
+      const store = await connectStore(redis, (m) => logs.push(m));
+      const w = store.watch({ fromRevision: await store.revision() });
+      const next = w[Symbol.asyncIterator]().next();
+      await redis.stop();
+      // Both connections are between reconnect attempts: ioredis alone would leave their commands queued forever.
+      await waitFor(() => logs.filter((m) => m.startsWith('redis unreachable')).length >= 2);
+      const read = store.get('ConfigMap', 'default', 'never');
+      w.stop();
+      assert.deepEqual(await next, { value: undefined, done: true });
+      await store.close();
+      await assert.rejects(read);
+      await redis.restart();
+    });
+
     it('a watch opened while Redis is down waits and then delivers', async () => {
       const store = await connectStore(redis);
       await store.create(configMap('down'));

@@ -1,7 +1,7 @@
 // A watch on the event log: XREAD BLOCK on its own connection from the last revision it handed out. Because
 // stream IDs are revisions, resuming after a reconnect or a Redis restart neither skips nor repeats an event.
 import type { Redis } from 'ioredis';
-import { isConnectionError } from './connection.js';
+import { closeConnection, isConnectionError } from './connection.js';
 import { storeErrors } from './errors.js';
 import type { ClusterKeys } from './keys.js';
 import { parseEvent, rawEvent, revisionOf, type StreamEntry } from './log-entry.js';
@@ -94,7 +94,7 @@ export class LogWatch implements Watch, AsyncIterator<LogEvent> {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.conn.disconnect();
+    closeConnection(this.conn);
     this.onStop(this);
   }
 

@@ -1,6 +1,7 @@
 // Container output as the node agent produces it and `kubectl logs` reads it: one capped Redis stream per
 // container, so `--tail`, `--since-time`, `--timestamps` and `-f` are plain range and blocking reads.
 import type { Redis } from 'ioredis';
+import { closeConnection } from '../connection.js';
 import { sessionKeys } from './keys.js';
 import { connectChannelRedis, tailStream } from './stream-tail.js';
 
@@ -75,7 +76,7 @@ export class ContainerLogs {
     if (last === '0-0') last = (await this.conn.xrevrange(key, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
     const reader = this.conn.duplicate();
     reader.on('error', () => {});
-    const abort = () => reader.disconnect();
+    const abort = () => closeConnection(reader);
     opts.signal?.addEventListener('abort', abort);
     try {
       for await (const [id, fields] of tailStream(reader, key, last, () => opts.signal?.aborted ?? false)) {
@@ -83,12 +84,12 @@ export class ContainerLogs {
       }
     } finally {
       opts.signal?.removeEventListener('abort', abort);
-      reader.disconnect();
+      closeConnection(reader);
     }
   }
 
   close(): void {
-    this.conn.disconnect();
+    closeConnection(this.conn);
   }
 }
 

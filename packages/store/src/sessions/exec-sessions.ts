@@ -4,6 +4,7 @@
 // on the session's in and out streams, like the channels of Kubernetes' remotecommand protocol.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { closeConnection } from '../connection.js';
 import { SESSION_TTL_SECONDS, sessionKeys } from './keys.js';
 import { connectChannelRedis, tailStream } from './stream-tail.js';
 
@@ -69,7 +70,7 @@ export class SessionEnd {
 
   close(): void {
     this.closed = true;
-    this.reader.disconnect();
+    closeConnection(this.reader);
   }
 }
 
@@ -126,12 +127,12 @@ export class ExecSessions {
     return {
       stop: () => {
         stopped = true;
-        reader.disconnect();
+        closeConnection(reader);
       },
     };
   }
 
   close(): void {
-    this.conn.disconnect();
+    closeConnection(this.conn);
   }
 }
