@@ -11,6 +11,8 @@ export interface ClusterKeys {
   /** Projection of the log for one kind: field `namespace/name` (or `name`), value the object's JSON. */
   objects(kind: string): string;
   lease(name: string): string;
+  /** A cache snapshot (see Store.saveSnapshot): a list of the revision, then the chunks. */
+  snapshot(name: string): string;
 }
 
 export function clusterKeys(cluster: string): ClusterKeys {
@@ -26,5 +28,6 @@ export function clusterKeys(cluster: string): ClusterKeys {
     compacted: `${prefix}compacted`,
     objects: (kind) => `${prefix}objects:${kind}`,
     lease: (name) => `${prefix}lease:${name}`,
+    snapshot: (name) => `${prefix}snapshot:${name}`,
   };
 }

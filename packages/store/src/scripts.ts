@@ -10,6 +10,7 @@ const KEY_COUNTS = {
   compact: 3,
   acquireLease: 1,
   releaseLease: 1,
+  saveSnapshot: 1,
 } as const;
 
 export type ScriptName = keyof typeof KEY_COUNTS;

@@ -376,6 +376,26 @@ export class Store {
     return { name, holder: fields.holder, expiresAt: Number(fields.expiresAt) };
   }
 
+  /**
+   * Saves a snapshot of a cache (what an informer holds at `revision`, in chunks whose encoding is the caller's)
+   * under `name`, unless the snapshot stored there is at least as recent. A restarted reader loads it and folds
+   * the log after `revision` instead of listing everything. Returns whether it was stored.
+   */
+  async saveSnapshot(name: string, revision: number, chunks: string[]): Promise<boolean> {
+    const stored = await this.retrying(() =>
+      runScript<number>(this.redis, 'saveSnapshot', [this.keys.snapshot(name)], [revision, ...chunks]),
+    );
+    return stored === 1;
+  }
+
+  /** The snapshot saved under `name`, if any. */
+  async loadSnapshot(name: string): Promise<{ revision: number; chunks: string[] } | undefined> {
+    const [revision, ...chunks] = await this.retrying(() =>
+      this.redis.lrange(this.keys.snapshot(name), 0, -1),
+    );
+    return revision === undefined ? undefined : { revision: Number(revision), chunks };
+  }
+
   /** A whole kind in one atomic read (a list's fallback when compaction took its repair window): MULTI rather
    *  than the list script, because handing 100k values through Lua costs Redis four times as much as HVALS. */
   private async listAll(kind: string): Promise<[number, string[]]> {
