@@ -4,12 +4,13 @@
 // watch falls behind compaction (410 Expired). Handlers hear every add, update and delete, including those a
 // relist discovers. Cached objects are deeply frozen and shared between readers and with each other.
 import { isStatusError, type KubeObject } from '@kubesim/api';
-import type { EventType, Store, Watch } from '@kubesim/store';
+import type { EventType, RawLogEvent, Store, Watch } from '@kubesim/store';
 import { type Clock, clock as defaultClock } from '../clock.js';
 import { createLogger, type Logger } from '../log.js';
 import { type InformerMetrics, informerMetrics } from '../metrics.js';
 import { builtInIndexers, controllerRef, type IndexFunc } from './indexes.js';
 import { KindCache } from './kind-cache.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 import { shareWith } from './structural-sharing.js';
 
 export type StartMode = 'listWatch' | 'replay';
@@ -34,8 +35,9 @@ export interface Cache {
 }
 
 export interface SyncStats {
-  mode: StartMode;
-  /** Log events folded (replay) or objects listed plus log events caught up on (listWatch). */
+  /** How the cache was filled: 'snapshot' when a listWatch start could load a saved snapshot. */
+  mode: StartMode | 'snapshot';
+  /** Log events folded (replay), or objects listed or loaded from a snapshot plus log events caught up on. */
   events: number;
   objects: number;
   ms: number;
@@ -50,9 +52,25 @@ export interface InformerOptions {
   startMode?: StartMode;
   /** Extra indexes per kind, next to the built-in namespace, label, controller and node indexes. */
   indexers?: Record<string, Record<string, IndexFunc>>;
+  /** Snapshots of the cache saved to the store for fast restarts (on by default); false turns them off. */
+  snapshots?: SnapshotPolicy | false;
   clock?: Clock;
   log?: Logger;
 }
+
+/**
+ * When an informer saves a snapshot of its cache: a listWatch start loads the latest one and folds only the log
+ * after it. Small caches list fast enough and never save one.
+ */
+export interface SnapshotPolicy {
+  /** Save only while the cache holds at least this many objects. Default 5000. */
+  minObjects?: number;
+  /** Save again once this many events were applied since the last save. Default: half the cache, at least
+   *  minObjects. A save also follows the first sync (unless it loaded a recent snapshot) and stop(). */
+  everyEvents?: number;
+}
+
+const DEFAULT_SNAPSHOT_MIN_OBJECTS = 5000;
 
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 /** Simulated backoff after a failed list or watch (not 410, which relists at once). */
@@ -83,6 +101,11 @@ export class Informer implements Cache {
   private stopper?: AbortController;
   private watch?: Watch;
   private stats?: SyncStats;
+  private readonly snapshots?: Required<Pick<SnapshotPolicy, 'minObjects'>> & SnapshotPolicy;
+  /** Under this name in the store: the kinds, sorted, so any informer of the same kinds can use it. */
+  private readonly snapshotName: string;
+  private eventsSinceSnapshot = 0;
+  private savingSnapshot?: Promise<void>;
 
   constructor(opts: InformerOptions) {
     if (opts.kinds.length === 0) throw new Error('an informer needs at least one kind');
@@ -93,6 +116,13 @@ export class Informer implements Cache {
     this.clock = opts.clock ?? defaultClock;
     this.log = opts.log ?? createLogger('informer');
     this.metrics = informerMetrics(this.name);
+    if (opts.snapshots !== false) {
+      this.snapshots = {
+        ...opts.snapshots,
+        minObjects: opts.snapshots?.minObjects ?? DEFAULT_SNAPSHOT_MIN_OBJECTS,
+      };
+    }
+    this.snapshotName = `informer:${[...this.kinds].sort().join(',')}`;
     for (const kind of this.kinds) {
       this.caches.set(kind, new KindCache(kind, { ...builtInIndexers, ...opts.indexers?.[kind] }));
     }
@@ -132,11 +162,16 @@ export class Informer implements Cache {
     });
   }
 
-  /** Stops watching; the cache keeps what it has and start() picks up from the same revision. */
+  /**
+   * Stops watching and saves a snapshot of what changed since the last one; the cache keeps what it has and
+   * start() picks up from the same revision.
+   */
   async stop(): Promise<void> {
     this.stopper?.abort();
     this.watch?.stop();
     await this.loop;
+    if (this.synced) this.maybeSaveSnapshot(1);
+    await this.savingSnapshot;
   }
 
   hasSynced(): boolean {
@@ -233,7 +268,7 @@ export class Informer implements Cache {
 
   private async initialSync(): Promise<void> {
     const started = performance.now();
-    let mode = this.startMode;
+    let mode: SyncStats['mode'] = this.startMode;
     let events: number;
     if (mode === 'replay') {
       try {
@@ -248,9 +283,11 @@ export class Informer implements Cache {
         events = await this.listAndCatchUp();
       }
     } else {
-      events = await this.listAndCatchUp();
+      const restored = this.snapshots ? await this.restoreSnapshot() : undefined;
+      if (restored !== undefined) mode = 'snapshot';
+      events = restored ?? (await this.listAndCatchUp());
     }
-    const objects = [...this.caches.values()].reduce((n, c) => n + c.size, 0);
+    const objects = this.cachedObjects();
     this.stats = {
       mode,
       events,
@@ -262,6 +299,7 @@ export class Informer implements Cache {
     this.synced = true;
     this.markSynced();
     this.log.info({ informer: this.name, ...this.stats }, 'informer synced');
+    this.maybeSaveSnapshot(mode === 'snapshot' ? this.snapshotEveryEvents() : 0);
   }
 
   /** Folds the whole log into the cache (while it is untrimmed). */
@@ -292,19 +330,94 @@ export class Informer implements Cache {
     const revisions = lists.map((l) => l.revision);
     const from = Math.min(...revisions);
     const to = Math.max(...revisions);
-    if (to > from) {
-      for await (const batch of this.store.readLog(from, { toRevision: to })) {
-        for (const raw of batch) {
-          const at = listedAt.get(raw.kind);
-          if (at === undefined || raw.revision <= at) continue;
-          this.apply(raw.type, JSON.parse(raw.json) as KubeObject);
-          events++;
-        }
-      }
-    }
+    events += await this.catchUp(from, to, listedAt);
     this.appliedRevision = to;
     this.updateObjectMetrics();
     return events;
+  }
+
+  /** Applies the log's events in (from, to] to each kind whose cache reflects a revision below them. */
+  private async catchUp(from: number, to: number, kindsAt: ReadonlyMap<string, number>): Promise<number> {
+    let events = 0;
+    if (to <= from) return events;
+    for await (const batch of this.store.readLog(from, { toRevision: to })) {
+      for (const raw of batch) {
+        const at = kindsAt.get(raw.kind);
+        if (at === undefined || raw.revision <= at) continue;
+        this.apply(raw.type, JSON.parse(raw.json) as KubeObject);
+        events++;
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Fills the cache from the saved snapshot and the log after it; returns objects + events, or undefined (and
+   * leaves the cache alone) when there is no usable snapshot: none, another encoding, or older than compaction.
+   */
+  private async restoreSnapshot(): Promise<number | undefined> {
+    const started = performance.now();
+    const snapshot = await this.store.loadSnapshot(this.snapshotName);
+    if (!snapshot) return undefined;
+    const skip = (why: string) => {
+      this.log.info({ informer: this.name, revision: snapshot.revision, why }, 'snapshot not used, listing');
+      return undefined;
+    };
+    const now = await this.store.revision();
+    if (snapshot.revision > now) return skip(`the log ends at revision ${now}, before the snapshot`);
+    // Objects by kind and store key (`namespace/name`, or `name`), as the log names them.
+    const byKind = new Map<string, Map<string, KubeObject>>(this.kinds.map((k) => [k, new Map()]));
+    try {
+      for (const chunk of decodeSnapshot<KubeObject>(snapshot.chunks)) {
+        for (const obj of chunk) {
+          const { namespace, name } = obj.metadata;
+          byKind.get(obj.kind)?.set(namespace ? `${namespace}/${name}` : (name ?? ''), obj);
+        }
+      }
+    } catch (err) {
+      return skip(`unreadable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // The log after the snapshot, folded in before the cache is touched: handlers hear the result as adds, as
+    // after a list, and a tail behind compaction leaves the cache as it was, for the list. Only each object's
+    // last event is parsed.
+    const tail = new Map<string, RawLogEvent>();
+    let events = 0;
+    try {
+      for await (const batch of this.store.readLog(snapshot.revision, { toRevision: now })) {
+        for (const raw of batch) {
+          if (!byKind.has(raw.kind)) continue;
+          tail.set(`${raw.kind}\0${raw.key}`, raw);
+          events++;
+        }
+      }
+    } catch (err) {
+      if (!isStatusError(err, 'Expired')) throw err;
+      return skip(err.message);
+    }
+    for (const raw of tail.values()) {
+      const objects = byKind.get(raw.kind) as Map<string, KubeObject>;
+      if (raw.type === 'DELETED') objects.delete(raw.key);
+      else objects.set(raw.key, JSON.parse(raw.json) as KubeObject);
+    }
+    let objects = 0;
+    for (const [kind, items] of byKind) {
+      this.replaceKind(this.kindCache(kind), [...items.values()]);
+      objects += items.size;
+    }
+    this.appliedRevision = now;
+    this.updateObjectMetrics();
+    this.eventsSinceSnapshot = events;
+    this.log.info(
+      {
+        informer: this.name,
+        revision: snapshot.revision,
+        objects,
+        events,
+        ms: Math.round(performance.now() - started),
+      },
+      'loaded snapshot and the log after it',
+    );
+    return objects + events;
   }
 
   /** Makes one kind's cache equal to a list, emitting add/update/delete for each difference. */
@@ -327,6 +440,8 @@ export class Informer implements Cache {
       for await (const ev of watch) {
         this.apply(ev.type, ev.object);
         this.appliedRevision = ev.revision;
+        this.eventsSinceSnapshot++;
+        this.maybeSaveSnapshot(this.snapshotEveryEvents());
         this.metrics.watchEvent();
         this.metrics.objects(ev.kind, this.kindCache(ev.kind).size);
       }
@@ -334,6 +449,66 @@ export class Informer implements Cache {
       watch.stop();
       this.watch = undefined;
     }
+  }
+
+  /**
+   * Starts saving a snapshot in the background once `minEvents` were applied since the last, if snapshots are
+   * on, the cache is big enough and no save is under way. The objects are collected at once, at the applied
+   * revision; cached objects are replaced, never modified, so encoding them later still gives that revision.
+   */
+  private maybeSaveSnapshot(minEvents: number): void {
+    const policy = this.snapshots;
+    if (!policy || this.savingSnapshot || this.eventsSinceSnapshot < minEvents) return;
+    if (this.cachedObjects() < policy.minObjects) return;
+    const objects = this.kinds.flatMap((kind) => this.kindCache(kind).list());
+    const revision = this.appliedRevision;
+    const since = this.eventsSinceSnapshot;
+    this.eventsSinceSnapshot = 0;
+    this.savingSnapshot = this.saveSnapshot(objects, revision)
+      .catch((err) => {
+        this.eventsSinceSnapshot += since;
+        this.log.warn(
+          { informer: this.name, revision, why: err instanceof Error ? err.message : String(err) },
+          'could not save a snapshot',
+        );
+      })
+      .finally(() => {
+        this.savingSnapshot = undefined;
+      });
+  }
+
+  private async saveSnapshot(objects: KubeObject[], revision: number): Promise<void> {
+    const started = performance.now();
+    const chunks: string[] = [];
+    for (const chunk of encodeSnapshot(objects)) {
+      chunks.push(chunk);
+      // Let the watch and the workers run between chunks.
+      await new Promise(setImmediate);
+    }
+    const stored = await this.store.saveSnapshot(this.snapshotName, revision, chunks);
+    this.log.info(
+      {
+        informer: this.name,
+        revision,
+        objects: objects.length,
+        bytes: chunks.reduce((n, c) => n + c.length, 0),
+        ms: Math.round(performance.now() - started),
+        stored,
+      },
+      'saved a snapshot',
+    );
+  }
+
+  private snapshotEveryEvents(): number {
+    const policy = this.snapshots;
+    if (!policy) return Number.POSITIVE_INFINITY;
+    return policy.everyEvents ?? Math.max(policy.minObjects, Math.floor(this.cachedObjects() / 2));
+  }
+
+  private cachedObjects(): number {
+    let n = 0;
+    for (const c of this.caches.values()) n += c.size;
+    return n;
   }
 
   /** Applies one change to the cache and tells the handlers; a change the cache already reflects is ignored. */
