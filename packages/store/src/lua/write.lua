@@ -33,10 +33,16 @@
     {2}               update or delete: not found
 ]]
 local kind = ARGV[1]
+-- The revision the next write that proceeds gets; INCR keeps the counter in step write by write, so a run
+-- that fails halfway leaves the counter matching what it applied.
+local nextRev = tonumber(redis.call('GET', KEYS[1]) or '0') + 1
 
 local function apply(event, key, expected, prefix, suffix, op)
+  local revText = string.format('%d', nextRev)
+  local json = prefix .. revText .. suffix
   if event == 'ADDED' then
-    if redis.call('HEXISTS', KEYS[3], key) == 1 then
+    -- HSETNX both checks and writes: a create is one projection call, not HEXISTS then HSET.
+    if redis.call('HSETNX', KEYS[3], key, json) == 0 then
       return {1}
     end
   else
@@ -47,16 +53,16 @@ local function apply(event, key, expected, prefix, suffix, op)
     if string.match(current, '"resourceVersion":"(%d+)"') ~= expected then
       return {1, current}
     end
+    if event == 'DELETED' then
+      redis.call('HDEL', KEYS[3], key)
+    else
+      redis.call('HSET', KEYS[3], key, json)
+    end
   end
-  local rev = redis.call('INCR', KEYS[1])
-  local json = prefix .. string.format('%d', rev) .. suffix
-  if event == 'DELETED' then
-    redis.call('HDEL', KEYS[3], key)
-  else
-    redis.call('HSET', KEYS[3], key, json)
-  end
-  redis.call('XADD', KEYS[2], string.format('%d-0', rev),
-    'event', event .. ' ' .. kind .. ' ' .. key .. ' ' .. op, 'object', json)
+  redis.call('INCR', KEYS[1])
+  local rev = nextRev
+  nextRev = rev + 1
+  redis.call('XADD', KEYS[2], revText .. '-0', 'event', event .. ' ' .. kind .. ' ' .. key .. ' ' .. op, 'object', json)
   return {0, rev}
 end
 
