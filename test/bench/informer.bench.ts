@@ -1,10 +1,11 @@
 // controller-kit informer on this machine against a private redis-server, over one cluster holding 100k realistic
 // pods (100 ReplicaSets × 1000, bound and running) in a log of a million events (the pods, then Event objects
-// recorded and expired): memory per cached pod, a restarted informer serving again via list + log tail, and a
-// full replay of the 1M-event log. Prints `name: value unit`.
+// recorded and expired): memory per cached pod, a restarted informer serving again via list + log tail and via
+// its saved snapshot + log tail, and a full replay of the 1M-event log. Prints `name: value unit`.
+import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createLogger, Informer } from '@kubesim/controller-kit';
+import { createLogger, Informer, type Logger, type SyncStats } from '@kubesim/controller-kit';
 import { Store } from '@kubesim/store';
 import { TestRedis, uniqueName, waitFor } from '@kubesim/testing';
 import {
@@ -104,6 +105,55 @@ async function fillLog(store: Store, url: string, cluster: string): Promise<void
   fill.close();
 }
 
+/** A logger whose lines the bench reads back (the informer reports its snapshot saves there). */
+function savedSnapshots(): { log: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { log: createLogger('informer-bench', { level: 'info', destination }), lines };
+}
+
+/** Starts an informer over the bench's kinds as a restarted controller would, and reports how long it took to
+ *  serve again; `expected` is the sync mode it must have used. */
+async function restartedInformer(
+  store: Store,
+  log: Logger,
+  expected: SyncStats['mode'],
+  name: string,
+): Promise<Informer> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const informer = new Informer({ store, kinds: ['Pod', 'ReplicaSet', 'Node'], startMode: 'listWatch', log });
+  informer.start();
+  await informer.waitForSync();
+  const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = cpuSeconds(cpu);
+  const stats = informer.syncStats;
+  if (stats?.mode !== expected) throw new Error(`${name}: synced by ${stats?.mode}, wanted ${expected}`);
+  const per100k = stats.objects / 100_000;
+  report(name, stats.objects, 'objects');
+  report(name, seconds / per100k, 's per 100k objects');
+  report(`${name}, client CPU`, cpuUsed / per100k, 's per 100k objects');
+  return informer;
+}
+
+/** The cache's cost per pod: the heap with the informer minus the heap once it is stopped and dropped (the
+ *  holder gives up the only reference). */
+async function reportMemory(how: string, store: Store, holder: { informer?: Informer }): Promise<void> {
+  const informer = holder.informer as Informer;
+  await caughtUp(informer, await store.revision());
+  const pods = informer.list('Pod').length;
+  if (pods !== PODS) throw new Error(`informer holds ${pods} pods`);
+  const withCache = heapUsed();
+  await informer.stop();
+  holder.informer = undefined;
+  report(`informer memory per pod (${how})`, Math.round((withCache - heapUsed()) / pods), 'bytes');
+}
+
 async function main(): Promise<void> {
   const redis = await TestRedis.start();
   const cluster = uniqueName('informer-bench');
@@ -129,8 +179,9 @@ async function main(): Promise<void> {
     texts.length = 0;
     unshared.length = 0;
 
-    // A restarted informer serving again: list every kind, fold the log tail between the lists, then watch,
-    // while node heartbeats keep landing.
+    // A restarted informer serving again, while node heartbeats keep landing: first with nothing saved (list
+    // every kind, fold the log tail between the lists), then from the snapshot that first informer saved (load
+    // it, fold the log after it).
     let beating = true;
     const heartbeats = (async () => {
       for (let beat = 1; beating; beat++) {
@@ -138,36 +189,28 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
-    const started = performance.now();
-    const restartCpu = process.cpuUsage();
-    let listed: Informer | undefined = new Informer({
-      store,
-      kinds: ['Pod', 'ReplicaSet', 'Node'],
-      startMode: 'listWatch',
-      log: silent,
+    const saves = savedSnapshots();
+    const listed = {
+      informer: await restartedInformer(store, saves.log, 'listWatch', 'restart via list + log tail'),
+    };
+    const saved = await waitFor(() => saves.lines.find((l) => l.msg === 'saved a snapshot'), {
+      timeoutMs: 60_000,
+      message: 'the snapshot saved after the first sync',
     });
-    listed.start();
-    await listed.waitForSync();
-    const restartSeconds = (performance.now() - started) / 1000;
-    const restartCpuSeconds = cpuSeconds(restartCpu);
-    const objects = listed.syncStats?.objects ?? 0;
-    report('restart via list + log tail', objects, 'objects');
-    report('restart via list + log tail', restartSeconds / (objects / 100_000), 's per 100k objects');
+    report('snapshot save', saved.objects as number, 'objects');
+    report('snapshot save', (saved.bytes as number) / 1e6, 'MB');
     report(
-      'restart via list + log tail, client CPU',
-      restartCpuSeconds / (objects / 100_000),
-      's per 100k objects',
+      'snapshot save',
+      (saved.ms as number) / ((saved.objects as number) / 100_000),
+      'ms per 100k objects',
     );
+    await reportMemory('list', store, listed);
+    const restored = {
+      informer: await restartedInformer(store, silent, 'snapshot', 'restart via snapshot + log tail'),
+    };
     beating = false;
     await heartbeats;
-    await caughtUp(listed, await store.revision());
-    const pods = listed.list('Pod').length;
-    if (pods !== PODS) throw new Error(`informer holds ${pods} pods`);
-    // The cache's cost: the heap with the informer minus the heap once it is stopped and dropped.
-    const withCache = heapUsed();
-    await listed.stop();
-    listed = undefined;
-    report('informer memory per pod', Math.round((withCache - heapUsed()) / pods), 'bytes');
+    await reportMemory('snapshot', store, restored);
 
     // A full replay of the 1M-event log into a fresh informer.
     const replayStart = performance.now();

@@ -479,12 +479,8 @@ export class Informer implements Cache {
 
   private async saveSnapshot(objects: KubeObject[], revision: number): Promise<void> {
     const started = performance.now();
-    const chunks: string[] = [];
-    for (const chunk of encodeSnapshot(objects)) {
-      chunks.push(chunk);
-      // Let the watch and the workers run between chunks.
-      await new Promise(setImmediate);
-    }
+    // The watch and the workers run between parts of the encoding.
+    const chunks = await encodeSnapshot(objects, () => new Promise(setImmediate));
     const stored = await this.store.saveSnapshot(this.snapshotName, revision, chunks);
     this.log.info(
       {
