@@ -8,16 +8,16 @@ import type { ResourceCall } from './context.js';
 import { OBJECT_MODIFIED, unwrap } from './errors.js';
 import { deleteNamespaceContents } from './namespace-deletion.js';
 import { asKubeObject } from './object-checks.js';
-import { sendObject, sendObjectList } from './render.js';
+import { listDecoder, sendObject, sendObjectList } from './render.js';
 import {
   checkFields,
   deleteOptionsOf,
   listOptionsOf,
-  selectionOf,
   storeWriteOptions,
   writeOptionsOf,
 } from './request-options.js';
 import { sendJson } from './respond.js';
+import { listed, parsed, selected } from './stored-list.js';
 
 const ns = (call: ResourceCall) => call.target.namespace ?? '';
 
@@ -43,14 +43,11 @@ export async function getObject(call: ResourceCall): Promise<void> {
 
 export async function listObjects(call: ResourceCall): Promise<void> {
   const opts = listOptionsOf(call);
-  const selection = selectionOf(opts);
-  const { items, revision } = await call.api.store.list(call.target.info.kind, listScope(call));
-  sendObjectList(
-    call,
-    items.filter((o) => selection.matches(o)),
-    revision,
-    opts,
-  );
+  const { items, revision } = await call.api.store.list(call.target.info.kind, {
+    ...listScope(call),
+    decode: listDecoder(call, opts),
+  });
+  await sendObjectList(call, selected(items, opts), revision, opts);
 }
 
 export async function createObject(call: ResourceCall): Promise<void> {
@@ -141,15 +138,15 @@ export async function deleteCollection(call: ResourceCall): Promise<void> {
     );
   }
   const options = deleteOptionsOf(call, await deleteBody(call));
-  const selection = selectionOf(listOptionsOf(call));
-  const { items } = await call.api.store.list(info.kind, listScope(call));
+  const { items } = await call.api.store.list(info.kind, { ...listScope(call), decode: listed });
   const deleted: KubeObject[] = [];
-  for (const item of items.filter((o) => selection.matches(o))) {
+  for (const item of selected(items, listOptionsOf(call))) {
+    const { metadata } = parsed(item);
     try {
       const { object } = await call.api.store.delete(
         info.kind,
-        item.metadata.namespace ?? '',
-        item.metadata.name ?? '',
+        metadata.namespace ?? '',
+        metadata.name ?? '',
         options,
       );
       deleted.push(object);

@@ -4,16 +4,16 @@ import {
   apiVersionOf,
   type IncludeObject,
   type KubeObject,
-  keyOf,
   renderTable,
   StatusError,
   statusErrors,
 } from '@kubesim/api';
 import { stringify as toYaml } from 'yaml';
-import { negotiateResponse, type ResponseFormat } from '../negotiation/index.js';
+import { type ListOptions, negotiateResponse, type ResponseFormat } from '../negotiation/index.js';
 import type { ResourceCall } from './context.js';
 import { unwrap } from './errors.js';
 import { addWarnings, sendJson } from './respond.js';
+import { jsonOf, type Listed, listed, listedParsed, parsed } from './stored-list.js';
 
 export function responseFormat(call: ResourceCall, watch = false): ResponseFormat {
   return unwrap(negotiateResponse(call.req.headers.accept, { watch }));
@@ -92,19 +92,30 @@ function decodeContinue(token: string): Continue {
   throw new StatusError(statusErrors.badRequest('continue key is not valid: the token could not be decoded'));
 }
 
+const isJson = (format: ResponseFormat) => format.as === 'object' && format.serialization === 'json';
+
+/** How a list reads the stored texts: as text, parsed only where needed, unless every object is parsed anyway (a
+ *  whole list as a Table or YAML). */
+export function listDecoder(call: ResourceCall, opts: ListOptions): (json: string) => Listed {
+  const parsesAll =
+    !isJson(responseFormat(call)) &&
+    !opts.limit &&
+    opts.labelSelector.isEmpty() &&
+    opts.fieldSelector.isEmpty();
+  return parsesAll ? listedParsed : listed;
+}
+
 /** Lists are ordered by namespace/name, so a continue token is just the revision and the last key served. */
-export function sendObjectList(
+export async function sendObjectList(
   call: ResourceCall,
-  items: KubeObject[],
+  items: Listed[],
   revision: number,
   page: { limit?: number; continue?: string },
-): void {
+): Promise<void> {
   const format = responseFormat(call);
   const from = page.continue ? decodeContinue(page.continue) : undefined;
-  let selected = items
-    .map((o) => [keyOf(o), o] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  if (from) selected = selected.filter(([k]) => k > from.after);
+  let selected = items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (from) selected = selected.filter((i) => i.key > from.after);
   const listRevision = from?.rv ?? revision;
   const metadata: Record<string, unknown> = { resourceVersion: String(listRevision) };
   const limit = page.limit ?? 0;
@@ -112,20 +123,62 @@ export function sendObjectList(
     metadata.remainingItemCount = selected.length - limit;
     selected = selected.slice(0, limit);
     metadata.continue = Buffer.from(
-      JSON.stringify({ rv: listRevision, after: selected[selected.length - 1][0] }),
+      JSON.stringify({ rv: listRevision, after: selected[selected.length - 1].key }),
     ).toString('base64url');
   }
-  send(
-    call,
-    200,
-    format,
-    represent(
-      call,
-      format,
-      selected.map(([, o]) => o),
-      metadata,
-    ),
-  );
+  if (isJson(format)) return streamJsonList(call, format, metadata, selected);
+  send(call, 200, format, represent(call, format, selected.map(parsed), metadata));
+}
+
+/** Bytes per write of a streamed list: the socket takes one while the next is filled. */
+const LIST_CHUNK = 1 << 20;
+
+/**
+ * A JSON list written from the stored texts, which are what JSON.stringify makes of the parsed objects: the
+ * same bytes as the parsed path, without parsing. Written in chunks, each once the socket took the one before,
+ * so the response is never held whole (a list of a large kind would near V8's string length limit). Texts are
+ * encoded straight into the chunk: joining them into strings first costs several times more.
+ */
+async function streamJsonList(
+  call: ResourceCall,
+  format: ResponseFormat,
+  metadata: Record<string, unknown>,
+  items: Listed[],
+): Promise<void> {
+  // An empty list's JSON ends `"items":[]}`: the items go between those brackets.
+  const envelope = JSON.stringify(represent(call, format, [], metadata));
+  const itemsEnd = envelope.length - ']}'.length;
+  const { res } = call;
+  res.writeHead(200, { 'Content-Type': format.contentType });
+  let chunk = Buffer.allocUnsafe(LIST_CHUNK);
+  let used = chunk.write(envelope.slice(0, itemsEnd));
+  for (let i = 0; i < items.length; i++) {
+    const json = jsonOf(items[i]);
+    // UTF-8 takes at most three bytes per UTF-16 unit; one more for the comma.
+    const room = 3 * json.length + 1;
+    if (used + room > chunk.length) {
+      if (!res.write(chunk.subarray(0, used)) && !res.destroyed) await drained(res);
+      if (res.destroyed) return;
+      chunk = Buffer.allocUnsafe(Math.max(LIST_CHUNK, room));
+      used = 0;
+    }
+    if (i > 0) used += chunk.write(',', used);
+    used += chunk.write(json, used);
+  }
+  res.write(chunk.subarray(0, used));
+  res.end(envelope.slice(itemsEnd));
+}
+
+function drained(res: ResourceCall['res']): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** Table watches carry a one-row Table per event; plain watches the object itself. */
