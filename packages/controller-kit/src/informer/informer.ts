@@ -365,15 +365,10 @@ export class Informer implements Cache {
     };
     const now = await this.store.revision();
     if (snapshot.revision > now) return skip(`the log ends at revision ${now}, before the snapshot`);
-    // Objects by kind and store key (`namespace/name`, or `name`), as the log names them.
-    const byKind = new Map<string, Map<string, KubeObject>>(this.kinds.map((k) => [k, new Map()]));
+    const byKind = new Map<string, KubeObject[]>(this.kinds.map((k) => [k, []]));
     try {
-      for (const chunk of decodeSnapshot<KubeObject>(snapshot.chunks)) {
-        for (const obj of chunk) {
-          const { namespace, name } = obj.metadata;
-          byKind.get(obj.kind)?.set(namespace ? `${namespace}/${name}` : (name ?? ''), obj);
-        }
-      }
+      for (const chunk of decodeSnapshot<KubeObject>(snapshot.chunks))
+        for (const obj of chunk) byKind.get(obj.kind)?.push(obj);
     } catch (err) {
       return skip(`unreadable: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -394,15 +389,11 @@ export class Informer implements Cache {
       if (!isStatusError(err, 'Expired')) throw err;
       return skip(err.message);
     }
-    for (const raw of tail.values()) {
-      const objects = byKind.get(raw.kind) as Map<string, KubeObject>;
-      if (raw.type === 'DELETED') objects.delete(raw.key);
-      else objects.set(raw.key, JSON.parse(raw.json) as KubeObject);
-    }
     let objects = 0;
     for (const [kind, items] of byKind) {
-      this.replaceKind(this.kindCache(kind), [...items.values()]);
-      objects += items.size;
+      const current = withTail(items, kind, tail);
+      this.replaceKind(this.kindCache(kind), current);
+      objects += current.length;
     }
     this.appliedRevision = now;
     this.updateObjectMetrics();
@@ -422,6 +413,14 @@ export class Informer implements Cache {
 
   /** Makes one kind's cache equal to a list, emitting add/update/delete for each difference. */
   private replaceKind(cache: KindCache, items: KubeObject[]): void {
+    if (cache.size === 0 && items.every((o) => Object.isFrozen(o))) {
+      // A first fill with objects already shared (a snapshot's): only adds, and nothing to look up first.
+      for (const obj of items) {
+        cache.upsert(obj);
+        this.emit(obj.kind, (h) => h.onAdd?.(obj));
+      }
+      return;
+    }
     if (cache.size > 0) {
       const listed = new Set(items.map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`));
       const gone = [...cache.objects()].filter(
@@ -566,4 +565,22 @@ export class Informer implements Cache {
   private updateObjectMetrics(): void {
     for (const [kind, c] of this.caches) this.metrics.objects(kind, c.size);
   }
+}
+
+/** A kind's snapshot objects with the log's last event after the snapshot (`kind\0key`) applied to each. */
+function withTail(items: KubeObject[], kind: string, tail: ReadonlyMap<string, RawLogEvent>): KubeObject[] {
+  const changed = [...tail.values()].filter((raw) => raw.kind === kind);
+  if (changed.length === 0) return items;
+  const byKey = new Map(items.map((o) => [storeKey(o), o]));
+  for (const raw of changed) {
+    if (raw.type === 'DELETED') byKey.delete(raw.key);
+    else byKey.set(raw.key, JSON.parse(raw.json) as KubeObject);
+  }
+  return [...byKey.values()];
+}
+
+/** The key the log and the projection name an object by: `namespace/name`, or `name`. */
+function storeKey(o: KubeObject): string {
+  const { namespace, name } = o.metadata;
+  return namespace ? `${namespace}/${name}` : (name ?? '');
 }
