@@ -71,14 +71,22 @@ describe('informer snapshot codec', () => {
   });
 
   it('writes objects of a common shape as rows of what varies', async () => {
+    const stamp = (i: number) => `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`;
     const objects = Array.from({ length: 50 }, (_, i) => ({
       kind: 'Pod',
-      metadata: { name: `p-${i}`, n: i % 2 },
+      metadata: { name: `p-${i}`, n: i % 2, created: stamp(i) },
+      status: { started: stamp(i), nearly: i === 7 ? 'other' : stamp(i) },
     }));
     const [header, rows] = await encodeSnapshot(objects);
     assert.equal(JSON.parse(header).shapes.length, 1);
-    assert.deepEqual(JSON.parse(rows)[3], [0, 'p-3', 1], 'the constant kind is in the shape, not the row');
-    assert.deepEqual(await roundTrip(objects), objects);
+    assert.deepEqual(
+      JSON.parse(rows)[3],
+      [0, 'p-3', 1, stamp(3), stamp(3)],
+      'the constant kind is in the shape, and a value always repeated (started) is written once',
+    );
+    const decoded = await roundTrip<(typeof objects)[number]>(objects);
+    assert.deepEqual(decoded, objects);
+    assert.equal(decoded[7].status.nearly, 'other');
   });
 
   it('never runs stored text as code: field names and constants are literals', async () => {
@@ -86,7 +94,7 @@ describe('informer snapshot codec', () => {
     const header = JSON.stringify({
       format: 2,
       table: [],
-      shapes: [{ tree: { o: [[evil, 0]] }, constants: [[0, evil]] }],
+      shapes: [{ tree: { o: [[evil, 0]] }, constants: [[0, evil]], aliases: [] }],
     });
     const [[decoded]] = [...decodeSnapshot<Record<string, string>>([header, '[[0]]'])];
     assert.deepEqual(decoded, { [evil]: evil });
@@ -96,15 +104,24 @@ describe('informer snapshot codec', () => {
   });
 
   it('refuses what it did not write: other formats, undefined parts and shapes, rows of the wrong length', async () => {
+    const aliasing = (aliases: unknown) =>
+      JSON.stringify({ format: 2, table: [], shapes: [{ tree: { a: [0, 0] }, constants: [], aliases }] });
+    assert.throws(() => [...decodeSnapshot([aliasing([[0, 1]]), '[[0, 1]]'])], /not an earlier row value/);
+    assert.throws(() => [...decodeSnapshot([aliasing(undefined), '[]'])], /without constants and aliases/);
     const header = (table: unknown[] = [], shapes: unknown[] = []) =>
       JSON.stringify({ format: 2, table, shapes });
     assert.throws(() => [...decodeSnapshot(['[]', '[]'])], /format/);
     assert.throws(() => [...decodeSnapshot([header([['\u00010']]), '[]'])], /undefined/);
     assert.throws(() => [...decodeSnapshot([header(), '[{"a":"\\u00015"}]'])], /undefined/);
     assert.throws(() => [...decodeSnapshot([header(), '[[3]]'])], /undefined shape/);
-    assert.throws(() => [...decodeSnapshot([header([], [{ tree: 7, constants: [] }]), '[]'])], /not one/);
     assert.throws(
-      () => [...decodeSnapshot([header([], [{ tree: { o: [['a', 0]] }, constants: [] }]), '[[0]]'])],
+      () => [...decodeSnapshot([header([], [{ tree: 7, constants: [], aliases: [] }]), '[]'])],
+      /not one/,
+    );
+    assert.throws(
+      () => [
+        ...decodeSnapshot([header([], [{ tree: { o: [['a', 0]] }, constants: [], aliases: [] }]), '[[0]]']),
+      ],
       /row has 1 values/,
     );
     assert.throws(() => [...decodeSnapshot([])], /header/);

@@ -33,6 +33,8 @@ interface ShapeHeader {
   tree: ShapeNode;
   /** Slots whose value every object of the shape has: [slot, value or table index]. */
   constants: [number, Primitive][];
+  /** Slots whose value is, in every object of the shape, that of an earlier varying slot: [slot, earlier]. */
+  aliases: [number, number][];
 }
 
 interface Header {
@@ -77,9 +79,9 @@ export async function encodeSnapshot(
   const compiled = new Map<string, { id: number; varying: number[] }>();
   for (const [signature, rows] of byShape) {
     if (rows.length < MIN_SHAPE_USES) continue;
-    const { constants, varying } = splitSlots(rows);
+    const { constants, aliases, varying } = splitSlots(rows);
     compiled.set(signature, { id: shapes.length, varying });
-    shapes.push({ tree: treeOf(signature), constants });
+    shapes.push({ tree: treeOf(signature), constants, aliases });
   }
   const chunks: string[] = [];
   for (let from = 0; from < objects.length; from += OBJECTS_PER_CHUNK) {
@@ -177,8 +179,19 @@ class SharedParts {
   }
 }
 
-/** The slots every row has the same value in (with that value), and the others. */
-function splitSlots(rows: Primitive[][]): { constants: [number, Primitive][]; varying: number[] } {
+/** Strings shorter than this are not worth an alias. */
+const MIN_ALIASED_LENGTH = 8;
+
+/**
+ * Splits a shape's slots: those every row has the same value in (constants, with that value), those that
+ * always repeat an earlier varying slot (aliases: a pod's timestamps and IPs come several times), and the
+ * slots that remain, written in each row.
+ */
+function splitSlots(rows: Primitive[][]): {
+  constants: [number, Primitive][];
+  aliases: [number, number][];
+  varying: number[];
+} {
   const first = rows[0];
   const same = first.map(() => true);
   for (const row of rows) {
@@ -186,12 +199,22 @@ function splitSlots(rows: Primitive[][]): { constants: [number, Primitive][]; va
       if (same[slot] && row[slot] !== first[slot]) same[slot] = false;
   }
   const constants: [number, Primitive][] = [];
+  const aliases: [number, number][] = [];
   const varying: number[] = [];
   same.forEach((isSame, slot) => {
-    if (isSame) constants.push([slot, first[slot]]);
-    else varying.push(slot);
+    if (isSame) {
+      constants.push([slot, first[slot]]);
+      return;
+    }
+    const v = first[slot];
+    const earlier =
+      typeof v === 'string' && v.length >= MIN_ALIASED_LENGTH
+        ? varying.find((e) => first[e] === v && rows.every((row) => row[e] === row[slot]))
+        : undefined;
+    if (earlier === undefined) varying.push(slot);
+    else aliases.push([slot, earlier]);
   });
-  return { constants, varying };
+  return { constants, aliases, varying };
 }
 
 /** The objects encoded by encodeSnapshot, deeply frozen, sharing what the encoded objects shared. */
@@ -255,11 +278,23 @@ type Builder = (row: unknown[]) => unknown;
  * field names go in as JSON string literals and constants as JSON literals, so no stored text becomes code.
  */
 function compile(shape: ShapeHeader, table: readonly unknown[]): Builder {
+  if (!Array.isArray(shape.constants) || !Array.isArray(shape.aliases))
+    throw new Error('snapshot shape without constants and aliases');
   const constants = new Map(shape.constants);
+  const aliases = new Map(shape.aliases);
+  /** The row expression each varying slot was given. */
+  const columnOf = new Map<number, string>();
   let slot = 0;
   let column = 1; // row[0] is the shape
   const leaf = (shared: boolean): string => {
     const s = slot++;
+    const alias = aliases.get(s);
+    if (alias !== undefined) {
+      const r = columnOf.get(alias);
+      if (r === undefined)
+        throw new Error(`snapshot shape slot ${s} repeats ${alias}, not an earlier row value`);
+      return shared ? `t[${r}]` : r;
+    }
     if (constants.has(s)) {
       const c = constants.get(s);
       if (!shared) return literal(c);
@@ -268,6 +303,7 @@ function compile(shape: ShapeHeader, table: readonly unknown[]): Builder {
       return `t[${c}]`;
     }
     const r = `r[${column++}]`;
+    columnOf.set(s, r);
     return shared ? `t[${r}]` : r;
   };
   const source = (n: ShapeNode): string => {
