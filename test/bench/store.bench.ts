@@ -1,5 +1,7 @@
 // @kubesim/store throughput on this machine against a private redis-server: writes/s with 1 and 8 writers, list
 // of 100k objects, watch fan-out to 10 watchers (rate and lag), replay of 1M events. Prints `name: value unit`.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { KubeObject } from '@kubesim/api';
 import { clusterKeys, type LogEvent, Store } from '@kubesim/store';
 import { TestRedis, uniqueName } from '@kubesim/testing';
@@ -65,6 +67,14 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; cpuMs: num
 interface Throughput {
   perSecond: number;
   cpuMicrosPerOp: number;
+  redisCpuMicrosPerOp?: number;
+}
+
+/** CPU seconds redis-server has used so far: it shares the machine's cores with the writers. */
+async function redisCpuSeconds(conn: Redis): Promise<number> {
+  const info = await conn.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
+  return field('used_cpu_user') + field('used_cpu_sys');
 }
 
 /** Runs operations 0..total-1 over `writers` concurrent loops. */
@@ -72,8 +82,10 @@ async function throughput(
   writers: number,
   total: number,
   op: (i: number) => Promise<unknown>,
+  redisConn?: Redis,
 ): Promise<Throughput> {
   let next = 0;
+  const redisBefore = redisConn && (await redisCpuSeconds(redisConn));
   const { ms, cpuMs } = await timed(() =>
     Promise.all(
       Array.from({ length: writers }, async () => {
@@ -81,27 +93,91 @@ async function throughput(
       }),
     ),
   );
-  return { perSecond: (total / ms) * 1000, cpuMicrosPerOp: (cpuMs * 1000) / total };
+  const redisSeconds = redisConn && (await redisCpuSeconds(redisConn)) - (redisBefore as number);
+  return {
+    perSecond: (total / ms) * 1000,
+    cpuMicrosPerOp: (cpuMs * 1000) / total,
+    redisCpuMicrosPerOp: redisSeconds === undefined ? undefined : (redisSeconds * 1e6) / total,
+  };
 }
 
 function reportWrites(name: string, t: Throughput): void {
   report(`writes/s ${name}`, t.perSecond, 'writes/s');
   report(`client CPU per write, ${name}`, t.cpuMicrosPerOp, 'µs');
+  if (t.redisCpuMicrosPerOp !== undefined)
+    report(`Redis CPU per write, ${name}`, t.redisCpuMicrosPerOp, 'µs');
 }
 
 const connect = (redis: TestRedis) => Store.connect({ url: redis.url, cluster: uniqueName('bench') });
 
 /** The three write operations over `writers` loops; figures printed only when `label` is given. */
-async function writeRound(store: Store, writers: number, total: number, label?: string): Promise<void> {
+async function writeRound(
+  store: Store,
+  writers: number,
+  total: number,
+  label?: string,
+  redisConn?: Redis,
+): Promise<void> {
   const reportIf = (name: string, t: Throughput) => label && reportWrites(`${name}, ${label}`, t);
-  reportIf('create pod', await throughput(writers, total, (i) => store.create(pod(`p-${i}`))));
+  const run = (op: (i: number) => Promise<unknown>) => throughput(writers, total, op, redisConn);
+  reportIf('create pod', await run((i) => store.create(pod(`p-${i}`))));
   const relabel = (i: number) =>
     store.guaranteedUpdate<KubeObject>('Pod', 'bench', `p-${i}`, (p) => {
       p.metadata.labels = { ...p.metadata.labels, rev: String(i) };
       return p;
     });
-  reportIf('update pod (read + CAS)', await throughput(writers, total, relabel));
-  reportIf('create configmap', await throughput(writers, total, (i) => store.create(configMap(`c-${i}`, i))));
+  reportIf('update pod (read + CAS)', await run(relabel));
+  reportIf('create configmap', await run((i) => store.create(configMap(`c-${i}`, i))));
+}
+
+/** A writer process (see benchWriterProcesses): warms up, says ready, creates its pods on 'go', and reports
+ *  its CPU time. */
+async function writerProcess(url: string, cluster: string, id: string, count: number): Promise<void> {
+  const store = await Store.connect({ url, cluster });
+  for (let i = 0; i < WARMUP_WRITES; i++) await store.create(pod(`w-${id}-${i}`), { dryRun: i % 2 === 0 });
+  const send = (message: object) => new Promise<void>((resolve) => process.send?.(message, () => resolve()));
+  await new Promise<void>((resolve) => {
+    process.once('message', () => resolve());
+    void send({ ready: true });
+  });
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < count; i++) await store.create(pod(`x-${id}-${i}`));
+  const used = process.cpuUsage(cpu);
+  await send({ cpuMs: (used.user + used.system) / 1000 });
+  await store.close();
+}
+
+/** Pod creates from `processes` writer processes of one writer each, the way kubesim runs its controllers (one
+ *  process each): no group commit across writers, and the processes share the two cores with Redis. */
+async function benchWriterProcesses(redis: TestRedis, redisConn: Redis, processes: number): Promise<void> {
+  const cluster = uniqueName('bench');
+  const perProcess = Math.ceil(CONCURRENT_WRITES / processes);
+  const children = Array.from({ length: processes }, (_, k) =>
+    fork(fileURLToPath(import.meta.url), ['--writer', redis.url, cluster, String(k), String(perProcess)], {
+      execArgv: ['--import', 'tsx'],
+    }),
+  );
+  const exited = children.map((c) => new Promise((resolve) => c.once('exit', resolve)));
+  const message = (child: (typeof children)[number]) =>
+    new Promise<{ ready?: boolean; cpuMs?: number }>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`writer process exited with ${code}`)));
+    });
+  await Promise.all(children.map(message));
+  const redisBefore = await redisCpuSeconds(redisConn);
+  const start = performance.now();
+  const reports = children.map(message);
+  for (const child of children) child.send({ go: true });
+  const cpuMs = (await Promise.all(reports)).reduce((sum, r) => sum + (r.cpuMs ?? 0), 0);
+  const ms = performance.now() - start;
+  const redisSeconds = (await redisCpuSeconds(redisConn)) - redisBefore;
+  const total = perProcess * processes;
+  reportWrites(`create pod, ${processes} writer processes`, {
+    perSecond: (total / ms) * 1000,
+    cpuMicrosPerOp: (cpuMs * 1000) / total,
+    redisCpuMicrosPerOp: (redisSeconds * 1e6) / total,
+  });
+  await Promise.all(exited);
 }
 
 async function benchWrites(redis: TestRedis): Promise<void> {
@@ -116,14 +192,17 @@ async function benchWrites(redis: TestRedis): Promise<void> {
     await throughput(WRITERS, CONCURRENT_WRITES, (i) => warm.create(pod(`d-${i}`), { dryRun: true })),
   );
   await warm.close();
+  const redisConn = new Redis(redis.url);
   for (const [writers, total] of [
     [1, SINGLE_WRITES],
     [WRITERS, CONCURRENT_WRITES],
   ]) {
     const store = await connect(redis);
-    await writeRound(store, writers, total, `${writers} writer${writers > 1 ? 's' : ''}`);
+    await writeRound(store, writers, total, `${writers} writer${writers > 1 ? 's' : ''}`, redisConn);
     await store.close();
   }
+  await benchWriterProcesses(redis, redisConn, WRITERS);
+  redisConn.disconnect();
 }
 
 /** 100k objects of each shape, written server-side from one dry-run object (names and uids vary): the pod as
@@ -262,13 +341,18 @@ async function benchReplay(redis: TestRedis): Promise<void> {
 }
 
 const SECTIONS = { writes: benchWrites, list: benchList, watch: benchWatchFanOut, replay: benchReplay };
-/** Sections named on the command line (`store.bench.ts writes`), or all of them. */
-const wanted = process.argv.slice(2);
-const redis = await TestRedis.start();
-try {
-  for (const [name, run] of Object.entries(SECTIONS))
-    if (wanted.length === 0 || wanted.includes(name)) await run(redis);
-} finally {
-  await redis.destroy();
+if (process.argv[2] === '--writer') {
+  const [url, cluster, id, count] = process.argv.slice(3);
+  await writerProcess(url, cluster, id, Number(count));
+} else {
+  /** Sections named on the command line (`store.bench.ts writes`), or all of them. */
+  const wanted = process.argv.slice(2);
+  const redis = await TestRedis.start();
+  try {
+    for (const [name, run] of Object.entries(SECTIONS))
+      if (wanted.length === 0 || wanted.includes(name)) await run(redis);
+  } finally {
+    await redis.destroy();
+  }
 }
 process.exit(0);
