@@ -1,5 +1,6 @@
 // ioredis connections for the store: commands wait through outages instead of failing, reconnects back off
 // exponentially up to a cap, each retry is one log line, and commands issued in one tick share one socket write.
+import type { Socket } from 'node:net';
 import { type Command, Redis } from 'ioredis';
 
 export type StoreLog = (level: 'info' | 'warn' | 'error', msg: string, fields?: object) => void;
@@ -55,20 +56,29 @@ export function openConnection(opts: ConnectionOptions): Redis {
  * more client CPU per command than corking when measured with 8 concurrent writers.
  */
 class TickBatchingRedis extends Redis {
-  private corked = false;
+  /** The socket corked in this tick, if any (a reconnect in between must not leave its successor corked). */
+  private corkedSocket?: Socket;
+
+  /** Sends what is corked now rather than at the end of the tick. */
+  sendCorked(): void {
+    const socket = this.corkedSocket;
+    this.corkedSocket = undefined;
+    socket?.uncork();
+  }
 
   override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
-    if (!this.corked && this.status === 'ready' && this.stream.writable) {
-      const socket = this.stream;
-      this.corked = true;
-      socket.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        socket.uncork();
-      });
+    if (!this.corkedSocket && this.status === 'ready' && this.stream.writable) {
+      this.corkedSocket = this.stream as Socket;
+      this.corkedSocket.cork();
+      process.nextTick(() => this.sendCorked());
     }
     return super.sendCommand(command, stream);
   }
+}
+
+/** Sends the commands a tick-batching connection holds back for the end of this tick right away. */
+export function sendNow(redis: Redis): void {
+  if (redis instanceof TickBatchingRedis) redis.sendCorked();
 }
 
 /**

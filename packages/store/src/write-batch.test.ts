@@ -67,7 +67,7 @@ describe('WriteBatcher', () => {
     assert.equal(await conn.hlen(keys.objects('ConfigMap')), 0);
   });
 
-  it('splits a burst into runs of at most 64 writes, applied in the order submitted', async () => {
+  it('splits a burst into runs of at most 3 writes, applied in the order submitted', async () => {
     const keys = clusterKeys(uniqueName('batch'));
     const batcher = new WriteBatcher(conn, keys);
     const { prefix, suffix } = serialize(configMap('a'));
@@ -84,11 +84,47 @@ describe('WriteBatcher', () => {
         }),
       ),
     );
-    assert.equal((await scriptRuns(conn)) - runsBefore, 2);
+    assert.equal((await scriptRuns(conn)) - runsBefore, 34);
     assert.deepEqual(
       replies,
       replies.map((_, i) => [0, i + 1]),
     );
+  });
+
+  it('sends a full run at once, not at the end of the tick, so Redis works while the next one is prepared', async () => {
+    const corking = openConnection({
+      url: redis.url,
+      name: 'write-batch-cork',
+      log: () => {},
+      batchPerTick: true,
+    });
+    defineScripts(corking);
+    await whenReady(corking);
+    const batcher = new WriteBatcher(corking, clusterKeys(uniqueName('batch')));
+    const { prefix, suffix } = serialize(configMap('a'));
+    const submit = (i: number) =>
+      batcher.submit('ConfigMap', {
+        event: 'ADDED',
+        key: `default/c-${i}`,
+        expectedRv: '',
+        prefix,
+        suffix,
+        op: `op.${i}`,
+      });
+    const sent = () => corking.stream.bytesWritten;
+    const before = sent();
+    const first = [submit(0), submit(1)];
+    assert.equal(sent(), before, 'a partial run waits for the end of the tick');
+    first.push(submit(2));
+    assert.ok(sent() > before, 'a full run is on its way before the tick ends');
+    const later = submit(3);
+    assert.deepEqual(await Promise.all([...first, later]), [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ]);
+    corking.disconnect();
   });
 
   it('a failed script run fails every write of the batch', async () => {

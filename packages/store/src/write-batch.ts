@@ -1,6 +1,8 @@
-// Group commit: the object writes of one kind submitted in the same tick go to Redis as one run of lua/write.lua,
-// so concurrent writers share the script call, its reply and Redis' per-call work instead of paying for one each.
+// Group commit: the object writes of one kind submitted in the same tick go to Redis in runs of lua/write.lua of a
+// few writes each, so concurrent writers share script calls, replies and Redis' per-call work, and each run is
+// sent as soon as it is full so Redis applies it while the next one is prepared.
 import type { Redis } from 'ioredis';
+import { sendNow } from './connection.js';
 import type { ClusterKeys } from './keys.js';
 import { runScript } from './scripts.js';
 
@@ -20,8 +22,11 @@ export interface ObjectWrite {
 /** {0, revision} | {1} (exists) | {1, currentJson} (conflict) | {2} (not found), as lua/write.lua answers. */
 export type WriteReply = [0, number] | [1, string?] | [2];
 
-/** A script run blocks Redis for everyone else: a burst of writes is sent as several runs of at most this many. */
-const MAX_BATCH = 64;
+/** A batch leaves as soon as it holds this many writes instead of at the end of the tick, so Redis applies it
+ *  while this process prepares the next one rather than the two taking turns. With 8 writers on 2 idle cores,
+ *  batches of 2–3 gave 35–37k pod creates/s against 17–19k for whole-tick batches, at slightly less CPU per
+ *  write on both sides (neither waits for the other, and waking up is costly on this VM). */
+const MAX_BATCH = 3;
 
 interface Queued {
   write: ObjectWrite;
@@ -48,7 +53,10 @@ export class WriteBatcher {
         process.nextTick(() => this.flush(kind));
       }
       batch.push({ write, resolve, reject });
-      if (batch.length >= MAX_BATCH) this.flush(kind);
+      if (batch.length >= MAX_BATCH) {
+        this.flush(kind);
+        sendNow(this.redis);
+      }
     });
   }
 
