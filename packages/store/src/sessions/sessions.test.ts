@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { TestRedis, uniqueName, waitFor } from '@kubesim/testing';
+import { Redis } from 'ioredis';
 import { ContainerLogs } from './container-logs.js';
 import { ACCEPTED_CHANNEL, Channel, ExecSessions } from './exec-sessions.js';
+import { tailStream } from './stream-tail.js';
 
 describe('node channels', () => {
   let redis: TestRedis;
@@ -67,6 +69,27 @@ describe('node channels', () => {
       api.close();
       node.close();
     }
+  });
+
+  it('a tail from "now" misses nothing that lands between its blocking reads', async () => {
+    const conn = new Redis(redis.url);
+    const key = `${uniqueName('tail')}:stream`;
+    await conn.xadd(key, '*', 'n', 'before');
+    const xreads = async () =>
+      Number((await conn.info('commandstats')).match(/cmdstat_xread:calls=(\d+)/)?.[1] ?? 0);
+    const startedAt = await xreads();
+    let stopped = false;
+    const reader = conn.duplicate();
+    const tail = tailStream(reader, key, '$', () => stopped)[Symbol.asyncIterator]();
+    const first = tail.next();
+    // Several blocking reads have timed out and been reissued before anything lands.
+    await waitFor(async () => (await xreads()) >= startedAt + 3, { timeoutMs: 20_000 });
+    await conn.xadd(key, '*', 'n', 'after');
+    const { value } = await first;
+    assert.equal((value as [string, Buffer[]])[1][1].toString(), 'after');
+    stopped = true;
+    reader.disconnect();
+    conn.disconnect();
   });
 
   it('keeps container output for tail, since and follow reads', async () => {

@@ -10,15 +10,20 @@ export function connectChannelRedis(url: string): Redis {
 
 export type StreamEntry = [id: string, fields: Buffer[]];
 
-/** Yields the entries of `key` after ID `after`, waiting for new ones, until `stopped()` says so. */
+/**
+ * Yields the entries of `key` after ID `after` ('$': after the last entry now), waiting for new ones, until
+ * `stopped()` says so.
+ */
 export async function* tailStream(
   conn: Redis,
   key: string,
   after: string,
   stopped: () => boolean,
 ): AsyncGenerator<StreamEntry> {
-  let last = after;
-  while (!stopped()) {
+  // '$' means "after the last entry when this read starts": repeated on every blocking read, it would lose
+  // what arrives between two reads. Pin it to an ID once.
+  let last = after === '$' ? await lastId(conn, key, stopped) : after;
+  while (last !== undefined && !stopped()) {
     const res = (await conn.xreadBuffer('BLOCK', 1000, 'STREAMS', key, last).catch(() => null)) as
       | [Buffer, [Buffer, Buffer[]][]][]
       | null;
@@ -28,4 +33,17 @@ export async function* tailStream(
       yield [last, fields];
     }
   }
+}
+
+/** The stream's last ID ('0-0' while it is empty), or undefined once stopped. */
+async function lastId(conn: Redis, key: string, stopped: () => boolean): Promise<string | undefined> {
+  while (!stopped()) {
+    try {
+      const [newest] = await conn.xrevrange(key, '+', '-', 'COUNT', 1);
+      return newest?.[0] ?? '0-0';
+    } catch {
+      // The connection was closed under the read: whoever closed it has stopped the tail too.
+    }
+  }
+  return undefined;
 }
