@@ -299,7 +299,7 @@ export class Informer implements Cache {
     this.synced = true;
     this.markSynced();
     this.log.info({ informer: this.name, ...this.stats }, 'informer synced');
-    this.maybeSaveSnapshot(mode === 'snapshot' ? this.snapshotEveryEvents() : 0);
+    this.maybeSaveSnapshot(mode === 'snapshot' ? undefined : 0);
   }
 
   /** Folds the whole log into the cache (while it is untrimmed). */
@@ -440,7 +440,7 @@ export class Informer implements Cache {
         this.apply(ev.type, ev.object);
         this.appliedRevision = ev.revision;
         this.eventsSinceSnapshot++;
-        this.maybeSaveSnapshot(this.snapshotEveryEvents());
+        this.maybeSaveSnapshot();
         this.metrics.watchEvent();
         this.metrics.objects(ev.kind, this.kindCache(ev.kind).size);
       }
@@ -451,14 +451,20 @@ export class Informer implements Cache {
   }
 
   /**
-   * Starts saving a snapshot in the background once `minEvents` were applied since the last, if snapshots are
+   * Starts saving a snapshot in the background once `minEvents` (default: the policy's) were applied since the last, if snapshots are
    * on, the cache is big enough and no save is under way. The objects are collected at once, at the applied
    * revision; cached objects are replaced, never modified, so encoding them later still gives that revision.
    */
-  private maybeSaveSnapshot(minEvents: number): void {
+  private maybeSaveSnapshot(minEvents?: number): void {
     const policy = this.snapshots;
-    if (!policy || this.savingSnapshot || this.eventsSinceSnapshot < minEvents) return;
-    if (this.cachedObjects() < policy.minObjects) return;
+    if (!policy || this.savingSnapshot) return;
+    // Called for every watch event: the policy's threshold (at least minObjects unless everyEvents says
+    // otherwise) is worked out only past the cheap check.
+    if (this.eventsSinceSnapshot < (minEvents ?? policy.everyEvents ?? policy.minObjects)) return;
+    const cached = this.cachedObjects();
+    if (cached < policy.minObjects) return;
+    if (minEvents === undefined && this.eventsSinceSnapshot < (policy.everyEvents ?? Math.floor(cached / 2)))
+      return;
     const objects = this.kinds.flatMap((kind) => this.kindCache(kind).list());
     const revision = this.appliedRevision;
     const since = this.eventsSinceSnapshot;
@@ -492,12 +498,6 @@ export class Informer implements Cache {
       },
       'saved a snapshot',
     );
-  }
-
-  private snapshotEveryEvents(): number {
-    const policy = this.snapshots;
-    if (!policy) return Number.POSITIVE_INFINITY;
-    return policy.everyEvents ?? Math.max(policy.minObjects, Math.floor(this.cachedObjects() / 2));
   }
 
   private cachedObjects(): number {
