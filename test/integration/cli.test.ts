@@ -116,7 +116,14 @@ describe('ksim CLI end to end', function () {
   ): Promise<Result> => {
     const run = start(args, opts.env);
     run.child.stdin?.end(opts.input ?? '');
-    const result = await run.done;
+    // A hung command fails on its own, naming itself and what it printed, rather than timing out the test.
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), 30_000);
+    const result = await run.done.finally(() => clearTimeout(timer));
+    assert.notEqual(
+      result.code,
+      null,
+      `ksim ${args.join(' ')} hung for 30 s; stdout: ${result.stdout} stderr: ${result.stderr}`,
+    );
     assert.doesNotMatch(result.stderr, /\n\s+at /, `no stack traces (ksim ${args.join(' ')})`);
     return result;
   };
@@ -673,7 +680,7 @@ describe('ksim CLI end to end', function () {
   });
 
   describe('logs and exec (the test plays the node agent)', () => {
-    let agent: { stop(): void };
+    let agent: { ready: Promise<void>; stop(): void };
     before(async () => {
       agent = h.sessions.serve('node-1', async (req, end) => {
         const [cmd, ...args] = req.command;
@@ -700,6 +707,7 @@ describe('ksim CLI end to end', function () {
           ),
         );
       });
+      await agent.ready;
       const pod = await h.client.create({
         apiVersion: 'v1',
         kind: 'Pod',
@@ -742,15 +750,7 @@ describe('ksim CLI end to end', function () {
     });
 
     it('runs commands with exec, passing stdin and the exit code', async () => {
-      // The fake agent starts reading its request stream asynchronously; the first exec may race it.
-      const hostname = await waitFor(
-        async () => {
-          const r = await ksim(['exec', 'web-0', '--', 'hostname']);
-          return r.code === 0 ? r : undefined;
-        },
-        { timeoutMs: 20_000 },
-      );
-      assert.equal(hostname.stdout, 'web-0\n');
+      assert.equal(ok(await ksim(['exec', 'web-0', '--', 'hostname'])), 'web-0\n');
       assert.equal(
         ok(await ksim(['exec', '-i', 'web-0', '--', 'cat'], { input: 'hello from stdin' })),
         'hello from stdin',

@@ -458,6 +458,7 @@ export async function startNodeAgent(
   exec: ExecHandler,
 ): Promise<{ stop(): void }> {
   const serving = h.sessions.serve(node, exec);
+  await serving.ready;
   const watch = h.store.watch({ fromRevision: await h.store.revision(), kinds: ['Pod'] });
   void (async () => {
     for await (const e of watch) {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { closeConnection } from '../connection.js';
 import { SESSION_TTL_SECONDS, sessionKeys } from './keys.js';
-import { connectChannelRedis, tailStream } from './stream-tail.js';
+import { connectChannelRedis, streamEnd, tailStream } from './stream-tail.js';
 
 export const Channel = { stdin: 0, stdout: 1, stderr: 2, status: 3, resize: 4, close: 255 } as const;
 
@@ -101,14 +101,23 @@ export class ExecSessions {
     return { id, end: new SessionEnd(this.conn, this.keys.execIn(id), this.keys.execOut(id)) };
   }
 
-  /** Node side: serves requests filed for `node` after this call, one handler run per session. */
-  serve(node: string, handler: (req: ExecRequest, end: SessionEnd) => Promise<void>): { stop(): void } {
+  /**
+   * Node side: serves requests filed for `node` once `ready` has resolved, one handler run per session. A
+   * request filed before then may be missed (the API answers it with a timeout), as by a node that is starting.
+   */
+  serve(
+    node: string,
+    handler: (req: ExecRequest, end: SessionEnd) => Promise<void>,
+  ): { ready: Promise<void>; stop(): void } {
     const reader = this.conn.duplicate();
     reader.on('error', () => {});
     let stopped = false;
     const key = this.keys.execRequests(node);
+    const start = streamEnd(reader, key, () => stopped);
     const loop = async () => {
-      for await (const [, fields] of tailStream(reader, key, '$', () => stopped)) {
+      const after = await start;
+      if (after === undefined) return;
+      for await (const [, fields] of tailStream(reader, key, after, () => stopped)) {
         const req = JSON.parse(fields[1].toString()) as ExecRequest;
         const end = new SessionEnd(this.conn, this.keys.execOut(req.session), this.keys.execIn(req.session));
         end
@@ -125,6 +134,7 @@ export class ExecSessions {
     };
     void loop();
     return {
+      ready: start.then(() => {}),
       stop: () => {
         stopped = true;
         closeConnection(reader);

@@ -26,24 +26,8 @@ describe('node channels', () => {
       await end.send(Channel.status, JSON.stringify({ status: 'Success' }));
     });
     try {
-      // The node agent listens from "now": wait until its blocking read is in place.
-      await waitFor(
-        async () => {
-          const { end } = await api.open('node-1', {
-            namespace: 'default',
-            pod: 'probe',
-            container: 'c',
-            command: ['true'],
-            stdin: false,
-            tty: false,
-            attach: false,
-          });
-          await end.send(Channel.close, '');
-          end.close();
-          return seen.length > 0;
-        },
-        { timeoutMs: 5000, intervalMs: 50 },
-      );
+      // Requests filed once the agent is ready are served; nothing before it is needed here.
+      await server.ready;
       const { end } = await api.open('node-1', {
         namespace: 'default',
         pod: 'web-0',

@@ -1,4 +1,5 @@
 // Shared plumbing of the node channels: their Redis connection, and a blocking tail of one stream.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 
 /** Commands wait through Redis outages instead of failing; errors surface as failed reads, not events. */
@@ -12,7 +13,7 @@ export type StreamEntry = [id: string, fields: Buffer[]];
 
 /**
  * Yields the entries of `key` after ID `after` ('$': after the last entry now), waiting for new ones, until
- * `stopped()` says so.
+ * `stopped()` says so or the connection is closed.
  */
 export async function* tailStream(
   conn: Redis,
@@ -22,11 +23,13 @@ export async function* tailStream(
 ): AsyncGenerator<StreamEntry> {
   // '$' means "after the last entry when this read starts": repeated on every blocking read, it would lose
   // what arrives between two reads. Pin it to an ID once.
-  let last = after === '$' ? await lastId(conn, key, stopped) : after;
+  let last = after === '$' ? await streamEnd(conn, key, stopped) : after;
   while (last !== undefined && !stopped()) {
-    const res = (await conn.xreadBuffer('BLOCK', 1000, 'STREAMS', key, last).catch(() => null)) as
+    const res = (await conn.xreadBuffer('BLOCK', 1000, 'STREAMS', key, last).catch(() => failed(conn))) as
       | [Buffer, [Buffer, Buffer[]][]][]
-      | null;
+      | null
+      | undefined;
+    if (res === undefined) return;
     if (!res) continue;
     for (const [id, fields] of res[0][1]) {
       last = id.toString();
@@ -35,15 +38,29 @@ export async function* tailStream(
   }
 }
 
-/** The stream's last ID ('0-0' while it is empty), or undefined once stopped. */
-async function lastId(conn: Redis, key: string, stopped: () => boolean): Promise<string | undefined> {
+/** The stream's last ID ('0-0' while it is empty), or undefined once stopped or closed. */
+export async function streamEnd(
+  conn: Redis,
+  key: string,
+  stopped: () => boolean,
+): Promise<string | undefined> {
   while (!stopped()) {
     try {
       const [newest] = await conn.xrevrange(key, '+', '-', 'COUNT', 1);
       return newest?.[0] ?? '0-0';
     } catch {
-      // The connection was closed under the read: whoever closed it has stopped the tail too.
+      if ((await failed(conn)) === undefined) return undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * After a failed read: undefined when the connection was closed (whoever closed it ends the tail), else null
+ * after a pause, so a read that keeps failing is retried without spinning.
+ */
+async function failed(conn: Redis): Promise<null | undefined> {
+  if (conn.status === 'end') return undefined;
+  await sleep(100);
+  return null;
 }

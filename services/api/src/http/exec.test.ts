@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Channel } from '@kubesim/store';
-import { TestRedis, waitFor } from '@kubesim/testing';
+import { TestRedis } from '@kubesim/testing';
 import WebSocket from 'ws';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness.js';
 
@@ -35,7 +35,7 @@ function exec(
 describe('pods/exec over WebSocket', () => {
   let redis: TestRedis;
   let h: ApiHarness;
-  let agent: { stop(): void };
+  let agent: { ready: Promise<void>; stop(): void };
   before(async () => {
     redis = await TestRedis.start();
     h = await startApiHarness(redis);
@@ -65,6 +65,7 @@ describe('pods/exec over WebSocket', () => {
         ),
       );
     });
+    await agent.ready;
     const pod = await h.client.create({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -101,14 +102,10 @@ describe('pods/exec over WebSocket', () => {
     `${h.server.url.replace('http', 'ws')}/api/v1/namespaces/default/pods/web-0/exec?${query}`;
 
   it('runs a command through the node agent and reports success on the status channel', async () => {
-    // The agent starts reading its request stream asynchronously; retry until it answers.
-    const result = await waitFor(async () => {
-      const r = await exec(
-        execUrl('command=hostname&container=nginx&stdout=true&stderr=true'),
-        'v5.channel.k8s.io',
-      );
-      return r.out[Channel.stdout] ? r : undefined;
-    });
+    const result = await exec(
+      execUrl('command=hostname&container=nginx&stdout=true&stderr=true'),
+      'v5.channel.k8s.io',
+    );
     assert.equal(result.out[Channel.stdout], 'web-0\n');
     assert.equal(JSON.parse(result.out[Channel.status]).status, 'Success');
   });
