@@ -3,13 +3,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type KubeObject, keyOf } from '@kubesim/api';
 import type { Store } from '@kubesim/store';
-import { TestRedis, uniqueName, waitFor } from '@kubesim/testing';
+import { TcpProxy, TestRedis, uniqueName, waitFor } from '@kubesim/testing';
 import { Clock } from './clock.js';
 import { Controller, type ControllerOptions, type ReconcileResult } from './controller.js';
 import { reconcileChildren } from './fixtures/children.js';
 import { Informer } from './informer/informer.js';
 import { ItemExponentialFailureRateLimiter } from './queue/rate-limiter.js';
-import { configMap, connectStore, memoryLogger, pod, replicaSet, TcpProxy } from './test-support.js';
+import { configMap, connectStore, memoryLogger, pod, replicaSet } from './test-support.js';
 
 const fast = new Clock(0.01);
 

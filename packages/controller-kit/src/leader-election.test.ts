@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Store } from '@kubesim/store';
-import { TestRedis, uniqueName, waitFor } from '@kubesim/testing';
+import { TcpProxy, TestRedis, uniqueName, waitFor } from '@kubesim/testing';
 import { Clock } from './clock.js';
 import { LeaderElector, type LeaderElectorOptions } from './leader-election.js';
-import { connectStore, memoryLogger, TcpProxy } from './test-support.js';
+import { connectStore, memoryLogger } from './test-support.js';
 
 // 1 simulated second = 20 real ms: lease 300 ms, renew deadline 200 ms, retry period 40 ms.
 const clock = new Clock(0.02);

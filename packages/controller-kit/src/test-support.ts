@@ -1,6 +1,5 @@
 // Shared by the kit's tests: small valid objects, a store on a fresh cluster name, a silent logger, and a
 // recorder of informer events.
-import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import type { KubeObject, OwnerReference } from '@kubesim/api';
 import { Store } from '@kubesim/store';
@@ -121,56 +120,4 @@ export async function storeSnapshot(store: Store, kinds: string[]): Promise<stri
 
 export function cacheSnapshot(informer: Informer, kinds: string[]): string[] {
   return kinds.flatMap((kind) => informer.list(kind).map(canonicalJson)).sort();
-}
-
-/** A TCP proxy in front of Redis whose link can be cut and restored, to take one client off Redis alone. */
-export class TcpProxy {
-  private cutOff = false;
-  private readonly sockets = new Set<Socket>();
-
-  private constructor(private readonly server: Server) {}
-
-  static async start(targetPort: number): Promise<TcpProxy> {
-    const server = createServer();
-    const proxy = new TcpProxy(server);
-    server.on('connection', (client) => proxy.accept(client, targetPort));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return proxy;
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  /** Drops every open connection and refuses new ones until restore(). */
-  cut(): void {
-    this.cutOff = true;
-    for (const s of this.sockets) s.destroy();
-  }
-
-  restore(): void {
-    this.cutOff = false;
-  }
-
-  async close(): Promise<void> {
-    this.cut();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private accept(client: Socket, targetPort: number): void {
-    if (this.cutOff) {
-      client.destroy();
-      return;
-    }
-    const upstream = connect(targetPort, '127.0.0.1');
-    for (const s of [client, upstream]) {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-      s.on('error', () => {});
-    }
-    client.pipe(upstream);
-    upstream.pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  }
 }

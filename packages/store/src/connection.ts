@@ -81,14 +81,26 @@ export function sendNow(redis: Redis): void {
   if (redis instanceof TickBatchingRedis) redis.sendCorked();
 }
 
+/** The parts of ioredis' internals that closeConnection must reach. */
+interface QueueInternals {
+  flushQueue(err: Error): void;
+  prevCommandQueue?: { shift(): { command: Command } | undefined } | null;
+}
+
 /**
  * Closes a connection and fails whatever still waits on it. ioredis' disconnect() while it waits to reconnect
  * cancels the reconnect but leaves queued commands pending forever, so a blocking read (a watch) issued during
- * an outage would never settle.
+ * an outage would never settle. Commands in flight when the link dropped sit in a third queue, kept for a
+ * resend on reconnect, that its own flush does not reach once a reconnect has connected and dropped again.
  */
 export function closeConnection(redis: Redis): void {
   redis.disconnect();
-  (redis as unknown as { flushQueue(err: Error): void }).flushQueue(new Error(CONNECTION_CLOSED));
+  const internals = redis as unknown as QueueInternals;
+  const closed = new Error(CONNECTION_CLOSED);
+  internals.flushQueue(closed);
+  const parked = internals.prevCommandQueue;
+  internals.prevCommandQueue = null;
+  for (let item = parked?.shift(); item; item = parked?.shift()) item.command.reject(closed);
 }
 
 /** ioredis' message for commands failed by a closed connection. */

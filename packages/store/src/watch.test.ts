@@ -1,10 +1,11 @@
 // Watches and log reads against a real Redis: exact delivery from a revision, across a dropped connection and a
 // Redis restart (AOF), and 410 Expired behind compaction.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isStatusError, type KubeObject } from '@kubesim/api';
-import { TestRedis, waitFor } from '@kubesim/testing';
+import { TcpProxy, TestRedis, uniqueName, waitFor } from '@kubesim/testing';
 import { Redis } from 'ioredis';
-import type { Store } from './store.js';
+import { Store } from './store.js';
 import { configMap, connectStore, pod, take } from './test-support.js';
 import type { LogEvent, RawLogEvent } from './types.js';
 
@@ -260,6 +261,36 @@ describe('Store watch and log', () => {
       await store.close();
       await assert.rejects(read);
       await redis.restart();
+    });
+
+    it('stop() ends a watch whose read was in flight when its link broke and a reconnect failed since', async () => {
+      // ioredis parks the commands of a dropped link for a resend and, once a reconnect has connected and
+      // dropped again, keeps them out of the queues a disconnect fails: closing must fail them too.
+      const proxy = await TcpProxy.start(redis.port);
+      const attempts: number[] = [];
+      const store = await Store.connect({
+        url: proxy.url,
+        cluster: uniqueName('store'),
+        log: (_l, _m, f) => {
+          const { connection, attempt } = f as { connection: string; attempt?: number };
+          if (connection.startsWith('ksim-watch') && attempt) attempts.push(attempt);
+        },
+      });
+      const admin = new Redis(redis.url);
+      try {
+        const w = store.watch({ fromRevision: await store.revision() });
+        const next = w[Symbol.asyncIterator]().next();
+        await waitFor(async () => String(await admin.client('LIST')).includes('cmd=xread'));
+        proxy.cut();
+        await waitFor(() => attempts.includes(2));
+        w.stop();
+        const ended = await Promise.race([next, sleep(10_000).then(() => 'still waiting')]);
+        assert.deepEqual(ended, { value: undefined, done: true });
+      } finally {
+        admin.disconnect();
+        await store.close();
+        await proxy.close();
+      }
     });
 
     it('a watch opened while Redis is down waits and then delivers', async () => {

@@ -1,4 +1,5 @@
 export { freePort } from './free-port.js';
 export { TestRedis, type TestRedisOptions } from './redis-server.js';
+export { TcpProxy } from './tcp-proxy.js';
 export { uniqueName } from './unique-name.js';
 export { type WaitOptions, waitFor } from './wait-for.js';
