@@ -20,6 +20,7 @@ import {
   replicaSet,
   replicaSetName,
 } from './cluster-fixture.js';
+import { redisCpuSeconds } from './redis-cpu.js';
 
 const PODS = REPLICASETS * PODS_PER_RS;
 const RUNS = 3;
@@ -85,12 +86,6 @@ class ServerProcess {
   }
 }
 
-async function redisCpu(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
-  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
-  return field('used_cpu_user') + field('used_cpu_sys');
-}
-
 const agent = new Agent({ keepAlive: true });
 
 /** GETs `url` and resolves at its last byte with the status and the body's chunks (kept only when asked for). */
@@ -132,7 +127,7 @@ async function measure(server: ServerProcess, redis: Redis, c: Case): Promise<vo
   for (let run = 0; run < RUNS; run++) {
     const keep = run === 0;
     const serverCpu = await server.cpu();
-    const redisBefore = await redisCpu(redis);
+    const redisBefore = await redisCpuSeconds(redis);
     const clientCpu = process.cpuUsage();
     const started = performance.now();
     const res = await get(`${server.url}${c.path}`, c.accept, keep);
@@ -141,7 +136,7 @@ async function measure(server: ServerProcess, redis: Redis, c: Case): Promise<vo
     if (res.status !== 200) throw new Error(`${c.name}: HTTP ${res.status}`);
     report(`${c.name}`, seconds, 's');
     report(`${c.name}, server CPU`, (await server.cpu()) - serverCpu, 's');
-    report(`${c.name}, Redis CPU`, (await redisCpu(redis)) - redisBefore, 's');
+    report(`${c.name}, Redis CPU`, (await redisCpuSeconds(redis)) - redisBefore, 's');
     report(`${c.name}, client CPU`, (client.user + client.system) / 1e6, 's');
     if (keep) {
       report(`${c.name}, response`, Math.round(res.bytes / 1e4) / 100, 'MB');

@@ -232,7 +232,8 @@ export function prepared(obj: KubeObject): Prepared {
   };
 }
 
-/** Appends ADDED entries (ARGV: kind, then key, prefix, suffix, …) exactly as lua/write.lua appends a create. */
+/** Appends ADDED entries (ARGV: kind, then key, prefix, suffix, …) exactly as lua/write.lua appends a create, event
+ *  index line included. */
 const APPEND_ADDED = `
 for i = 2, #ARGV, 3 do
   local rev = redis.call('INCR', KEYS[1])
@@ -240,6 +241,7 @@ for i = 2, #ARGV, 3 do
   redis.call('HSET', KEYS[3], ARGV[i], json)
   redis.call('XADD', KEYS[2], rev .. '-0', 'event', 'ADDED ' .. ARGV[1] .. ' ' .. ARGV[i] .. ' fill.' .. rev,
     'object', json)
+  redis.call('APPEND', KEYS[4] .. math.floor((rev - 1) / 2000), rev .. ' ADDED ' .. ARGV[1] .. ' ' .. ARGV[i] .. '\\n')
 end
 `;
 
@@ -252,6 +254,7 @@ for i = 2, #ARGV do
   redis.call('HDEL', KEYS[3], ARGV[i])
   redis.call('XADD', KEYS[2], rev .. '-0', 'event', 'DELETED ' .. ARGV[1] .. ' ' .. ARGV[i] .. ' fill.' .. rev,
     'object', json)
+  redis.call('APPEND', KEYS[4] .. math.floor((rev - 1) / 2000), rev .. ' DELETED ' .. ARGV[1] .. ' ' .. ARGV[i] .. '\\n')
 end
 `;
 
@@ -299,10 +302,11 @@ export class LogFill {
   private run(script: string, kind: string, args: string[]): Promise<unknown> {
     return this.redis.eval(
       script,
-      3,
+      4,
       this.keys.revision,
       this.keys.log,
       this.keys.objects(kind),
+      this.keys.eventIndex,
       kind,
       ...args,
     );

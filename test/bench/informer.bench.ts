@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { createLogger, Informer, type Logger, type SyncStats } from '@kubesim/controller-kit';
 import { Store } from '@kubesim/store';
 import { TestRedis, uniqueName, waitFor } from '@kubesim/testing';
+import { Redis } from 'ioredis';
 import {
   dryRun,
   event,
@@ -23,6 +24,7 @@ import {
   replicaSet,
   stampedLike,
 } from './cluster-fixture.js';
+import { redisCpuSeconds } from './redis-cpu.js';
 
 const PODS = REPLICASETS * PODS_PER_RS;
 const LOG_EVENTS = 1_000_000;
@@ -220,6 +222,8 @@ async function main(): Promise<void> {
     await reportMemory('snapshot', store, restored);
 
     // A full replay of the 1M-event log into a fresh informer.
+    const admin = new Redis(redis.url);
+    const replayRedisCpu = await redisCpuSeconds(admin);
     const replayStart = performance.now();
     const replayCpu = process.cpuUsage();
     const replayed = new Informer({
@@ -241,6 +245,8 @@ async function main(): Promise<void> {
     report('replay into informer', replaySeconds, 's');
     report('replay into informer', stats.events / replaySeconds, 'events/s');
     report('replay into informer, client CPU', replayCpuSeconds, 's');
+    report('replay into informer, Redis CPU', (await redisCpuSeconds(admin)) - replayRedisCpu, 's');
+    admin.disconnect();
     await replayed.stop();
   } finally {
     await store.close();

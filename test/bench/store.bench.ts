@@ -7,6 +7,7 @@ import { clusterKeys, type LogEvent, Store } from '@kubesim/store';
 import { TestRedis, uniqueName } from '@kubesim/testing';
 import { Redis } from 'ioredis';
 import { dryRun, LogFill, prepared, pod as runningPod, stampedLike } from './cluster-fixture.js';
+import { redisCpuSeconds } from './redis-cpu.js';
 
 const WARMUP_WRITES = 5_000;
 const SINGLE_WRITES = 5_000;
@@ -68,13 +69,6 @@ interface Throughput {
   perSecond: number;
   cpuMicrosPerOp: number;
   redisCpuMicrosPerOp?: number;
-}
-
-/** CPU seconds redis-server has used so far: it shares the machine's cores with the writers. */
-async function redisCpuSeconds(conn: Redis): Promise<number> {
-  const info = await conn.info('cpu');
-  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
-  return field('used_cpu_user') + field('used_cpu_sys');
 }
 
 /** Runs operations 0..total-1 over `writers` concurrent loops. */

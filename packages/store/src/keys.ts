@@ -8,6 +8,8 @@ export interface ClusterKeys {
   log: string;
   /** Highest revision trimmed from the log: watches and reads from below it answer 410. */
   compacted: string;
+  /** Prefix of the log's event index: chunk n holds the lines of revisions 2000n+1..2000n+2000 (write.lua). */
+  eventIndex: string;
   /** Projection of the log for one kind: field `namespace/name` (or `name`), value the object's JSON. */
   objects(kind: string): string;
   lease(name: string): string;
@@ -26,6 +28,7 @@ export function clusterKeys(cluster: string): ClusterKeys {
     revision: `${prefix}revision`,
     log: `${prefix}log`,
     compacted: `${prefix}compacted`,
+    eventIndex: `${prefix}events:`,
     objects: (kind) => `${prefix}objects:${kind}`,
     lease: (name) => `${prefix}lease:${name}`,
     snapshot: (name) => `${prefix}snapshot:${name}`,

@@ -6,7 +6,7 @@
 // is the projection at `to`, exactly as one atomic read at `to` would have returned it.
 import { isStatusError } from '@kubesim/api';
 import { type BinaryEntry, binaryRawEvent } from './log-entry.js';
-import { DEFAULT_BATCH_SIZE, readLogBatches } from './log-reader.js';
+import { DEFAULT_BATCH_SIZE, entriesSpan, readLogBatches } from './log-reader.js';
 import type { Decode } from './types.js';
 
 export interface ProjectionReads {
@@ -107,7 +107,14 @@ async function repaired<T>(
   to: number,
 ): Promise<T[]> {
   const last = new Map<string, { deleted: boolean; json: string }>();
-  for await (const batch of readLogBatches(reads.logRange, reads.compacted, from, to, DEFAULT_BATCH_SIZE)) {
+  for await (const batch of readLogBatches(
+    reads.logRange,
+    entriesSpan,
+    reads.compacted,
+    from,
+    to,
+    DEFAULT_BATCH_SIZE,
+  )) {
     for (const entry of batch) {
       const e = binaryRawEvent(entry);
       if (e.kind !== opts.kind || (opts.keyPrefix && !e.key.startsWith(opts.keyPrefix))) continue;

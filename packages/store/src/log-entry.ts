@@ -10,7 +10,6 @@ export type BinaryEntry = [id: Buffer, fields: Buffer[]];
 
 const EVENT = 1;
 const OBJECT = 3;
-const SPACE = 0x20;
 
 /** The revision is the entry ID's first part: entries are added as `<revision>-0`. */
 export const revisionOf = (entry: StreamEntry) => Number.parseInt(entry[0], 10);
@@ -33,31 +32,7 @@ export const rawEvent = (entry: StreamEntry): RawLogEvent =>
 export const binaryRawEvent = (entry: BinaryEntry): RawLogEvent =>
   decode(entry[1][EVENT].toString(), binaryRevisionOf(entry), entry[1][OBJECT].toString());
 
-/** The fold identity `<kind> <key>`, read byte for byte (latin1, no UTF-8 decoding): exact for the ASCII names
- *  Kubernetes allows, and still one string per distinct byte sequence otherwise. The spaces are found by a byte
- *  loop (the type and operation id around the identity are short), so this makes one string per entry. */
-export function binaryFoldKey(entry: BinaryEntry): string {
-  const event = entry[1][EVENT];
-  let from = 0;
-  while (event[from] !== SPACE) from++;
-  let to = event.length - 1;
-  while (event[to] !== SPACE) to--;
-  return event.toString('latin1', from + 1, to);
-}
-
-/** The object JSON's bytes. */
-export const binaryObject = (entry: BinaryEntry): Buffer => entry[1][OBJECT];
-
-/** DELETED is the only event type starting with 'D'. */
-export const isBinaryDeleted = (entry: BinaryEntry) => entry[1][EVENT][0] === 0x44;
-
 export const foldKey = (kind: string, key: string) => `${kind} ${key}`;
-
-/** The kind and key a foldKey names. */
-export function splitFoldKey(k: string): [kind: string, key: string] {
-  const space = k.indexOf(' ');
-  return [k.slice(0, space), k.slice(space + 1)];
-}
 
 export function parseEvent(raw: RawLogEvent): LogEvent {
   const object = JSON.parse(raw.json) as KubeObject;

@@ -5,12 +5,14 @@ import type { Redis } from 'ioredis';
 
 /** Script name → number of KEYS it takes (documented in each file's header). */
 const KEY_COUNTS = {
-  write: 3,
+  write: 4,
   listNamespace: 2,
-  compact: 3,
+  compact: 4,
   acquireLease: 1,
   releaseLease: 1,
   saveSnapshot: 1,
+  logEvents: 1,
+  logObjects: 1,
 } as const;
 
 export type ScriptName = keyof typeof KEY_COUNTS;

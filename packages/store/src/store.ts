@@ -23,15 +23,20 @@ import { planDeletion } from './deletion.js';
 import { storeErrors } from './errors.js';
 import { type ClusterKeys, clusterKeys } from './keys.js';
 import { listProjection } from './list-reader.js';
+import { type BinaryEntry, binaryRawEvent, foldKey, opOf, type StreamEntry } from './log-entry.js';
 import {
-  type BinaryEntry,
-  binaryRawEvent,
-  foldKey,
-  opOf,
-  type StreamEntry,
-  splitFoldKey,
-} from './log-entry.js';
-import { compactedRevision, DEFAULT_BATCH_SIZE, foldLog, readLogBatches } from './log-reader.js';
+  compactedRevision,
+  DEFAULT_BATCH_SIZE,
+  EVENTS_PER_CHUNK,
+  type EventLines,
+  entriesSpan,
+  type Folded,
+  foldEvents,
+  indexedLines,
+  linesSpan,
+  readLogBatches,
+  withSurvivorObjects,
+} from './log-reader.js';
 import { prepareForStatusUpdate, prepareForUpdate, stampForCreate } from './object-meta.js';
 import { defineScripts, runScript } from './scripts.js';
 import { jsonAt, objectAt, type Serialized, serialize } from './serialize.js';
@@ -300,12 +305,11 @@ export class Store {
     opts: { toRevision?: number; kinds?: string[]; decode?: Decode<KubeObject> } = {},
   ): Promise<{ items: KubeObject[]; revision: number; events: number }> {
     const revision = await this.revisionUpTo(opts.toRevision);
-    const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
-    const { survivors, events } = await foldLog(this.logBatches(0, { toRevision: revision }), kinds);
+    const folded = await this.fold(revision, opts.kinds ? new Set(opts.kinds) : undefined);
     const decode = opts.decode ?? (JSON.parse as Decode<KubeObject>);
     const items: KubeObject[] = [];
-    for (const s of survivors.values()) items.push(decode(s.object.toString()));
-    return { items, revision, events };
+    await this.survivorObjects(folded, (_key, _revision, json) => items.push(decode(json)));
+    return { items, revision, events: folded.events };
   }
 
   async verify(): Promise<{ ok: boolean; revision: number; mismatches: string[] }> {
@@ -317,25 +321,29 @@ export class Store {
       return (await tx.exec()) ?? [];
     });
     const revision = Number(replies[0]?.[1] ?? 0);
-    const { survivors } = await foldLog(this.logBatches(0, { toRevision: revision }));
-    const mismatches: string[] = [];
+    const projection = new Map<string, string>();
     kinds.forEach((kind, i) => {
-      const projection = (replies[i + 1]?.[1] ?? {}) as Record<string, string>;
-      for (const [key, json] of Object.entries(projection)) {
-        const logged = survivors.get(foldKey(kind, key));
-        survivors.delete(foldKey(kind, key));
-        if (!logged) mismatches.push(`${kind} ${key}: in the projection but deleted or absent in the log`);
-        else if (logged.object.toString() !== json) {
-          mismatches.push(
-            `${kind} ${key}: projection differs from the log's last event (revision ${logged.revision})`,
-          );
-        }
-      }
+      for (const [key, json] of Object.entries((replies[i + 1]?.[1] ?? {}) as Record<string, string>))
+        projection.set(foldKey(kind, key), json);
     });
-    for (const [k, s] of survivors) {
-      const [kind, key] = splitFoldKey(k);
-      mismatches.push(`${kind} ${key}: in the log (revision ${s.revision}) but not in the projection`);
-    }
+    const mismatches: string[] = [];
+    // The fold reads the log itself, and checks the event index against it on the way.
+    const folded = await this.fold(revision, undefined, async (lo, hi) => {
+      const [logged, chunk] = await Promise.all([this.loggedEvents(lo, hi), this.eventIndexChunk(lo)]);
+      if (indexedLines(chunk, lo, hi) !== logged)
+        mismatches.push(`event index: revisions ${lo}..${hi} differ from the log`);
+      return logged;
+    });
+    await this.survivorObjects(folded, (k, logged, json) => {
+      const projected = projection.get(k);
+      projection.delete(k);
+      if (projected === undefined)
+        mismatches.push(`${k}: in the log (revision ${logged}) but not in the projection`);
+      else if (projected !== json)
+        mismatches.push(`${k}: projection differs from the log's last event (revision ${logged})`);
+    });
+    for (const k of projection.keys())
+      mismatches.push(`${k}: in the projection but deleted or absent in the log`);
     return { ok: mismatches.length === 0, revision, mismatches };
   }
 
@@ -346,7 +354,7 @@ export class Store {
       runScript<number>(
         this.redis,
         'compact',
-        [this.keys.revision, this.keys.log, this.keys.compacted],
+        [this.keys.revision, this.keys.log, this.keys.compacted, this.keys.eventIndex],
         [retain],
       ),
     );
@@ -428,10 +436,57 @@ export class Store {
   ): AsyncGenerator<BinaryEntry[]> {
     yield* readLogBatches(
       (lo, hi) => this.logRange(lo, hi),
+      entriesSpan,
       () => this.compactedRevision(),
       fromRevision,
       await this.revisionUpTo(opts.toRevision),
       opts.batchSize ?? DEFAULT_BATCH_SIZE,
+    );
+  }
+
+  /**
+   * Folds the log's events up to `revision` without receiving any object (see foldEvents), reading each range
+   * from `events` (by default the event index, or the log where the index lacks the range).
+   */
+  private fold(
+    revision: number,
+    kinds?: ReadonlySet<string>,
+    events: (lo: number, hi: number) => Promise<EventLines> = (lo, hi) => this.indexedEvents(lo, hi),
+  ): Promise<Folded> {
+    return foldEvents(
+      readLogBatches(events, linesSpan, () => this.compactedRevision(), 0, revision, EVENTS_PER_CHUNK),
+      kinds,
+    );
+  }
+
+  private async indexedEvents(lo: number, hi: number): Promise<EventLines> {
+    return indexedLines(await this.eventIndexChunk(lo), lo, hi) ?? this.loggedEvents(lo, hi);
+  }
+
+  /** The event index chunk holding revision `rev`, null if there is none. */
+  private eventIndexChunk(rev: number): Promise<string | null> {
+    return this.retrying(() =>
+      this.redis.get(`${this.keys.eventIndex}${Math.floor((rev - 1) / EVENTS_PER_CHUNK)}`),
+    );
+  }
+
+  /** The lines of revisions lo..hi read from the log itself. */
+  private loggedEvents(lo: number, hi: number): Promise<EventLines> {
+    return this.retrying(() => runScript<EventLines>(this.redis, 'logEvents', [this.keys.log], [lo, hi]));
+  }
+
+  private survivorObjects(
+    folded: Folded,
+    use: (foldKey: string, revision: number, json: string) => void,
+  ): Promise<void> {
+    return withSurvivorObjects(
+      folded.survivors,
+      (revisions) =>
+        this.retrying(() =>
+          runScript<(string | null)[]>(this.redis, 'logObjects', [this.keys.log], revisions),
+        ),
+      () => this.compactedRevision(),
+      use,
     );
   }
 

@@ -69,7 +69,7 @@ export class WriteBatcher {
     runScript<WriteReply[]>(
       this.redis,
       'write',
-      [this.keys.revision, this.keys.log, this.keys.objects(kind)],
+      [this.keys.revision, this.keys.log, this.keys.objects(kind), this.keys.eventIndex],
       args,
     ).then(
       (replies) => {

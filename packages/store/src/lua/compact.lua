@@ -6,6 +6,7 @@
     KEYS[1] revision counter
     KEYS[2] event log stream
     KEYS[3] compacted revision
+    KEYS[4] event index key prefix (see write.lua): the chunks wholly trimmed go too
 
     ARGV[1] number of most recent revisions to keep
 
@@ -18,6 +19,9 @@ local target = rev - tonumber(ARGV[1])
 if target > compacted then
   redis.call('XTRIM', KEYS[2], 'MINID', string.format('%d-0', target + 1))
   redis.call('SET', KEYS[3], string.format('%d', target))
+  for chunk = math.floor(compacted / 2000), math.floor(target / 2000) - 1 do
+    redis.call('DEL', KEYS[4] .. string.format('%d', chunk))
+  end
   compacted = target
 end
 return compacted

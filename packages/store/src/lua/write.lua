@@ -11,11 +11,14 @@
 
   Log entry fields: 'event' = '<TYPE> <kind> <key> <operation id>' (none of them contains a space), then
   'object' = the JSON; for DELETED the object's last state with resourceVersion = the deletion revision.
+  Each event is also appended to the log's event index, a line '<revision> <TYPE> <kind> <key>' in the string
+  of its 2000 revisions, so a replay folds the log reading only these lines (see log-reader.ts).
 
   Input:
     KEYS[1] revision counter
     KEYS[2] event log stream
     KEYS[3] projection hash of the kind
+    KEYS[4] event index key prefix: chunk n (revisions 2000n+1 .. 2000n+2000) is KEYS[4] .. n
 
     ARGV[1] kind
     then 6 per write:
@@ -33,6 +36,7 @@
     {2}               update or delete: not found
 ]]
 local kind = ARGV[1]
+local EVENTS_PER_CHUNK = 2000
 -- The revision the next write that proceeds gets; INCR keeps the counter in step write by write, so a run
 -- that fails halfway leaves the counter matching what it applied.
 local nextRev = tonumber(redis.call('GET', KEYS[1]) or '0') + 1
@@ -62,7 +66,10 @@ local function apply(event, key, expected, prefix, suffix, op)
   redis.call('INCR', KEYS[1])
   local rev = nextRev
   nextRev = rev + 1
-  redis.call('XADD', KEYS[2], revText .. '-0', 'event', event .. ' ' .. kind .. ' ' .. key .. ' ' .. op, 'object', json)
+  local identity = kind .. ' ' .. key
+  redis.call('XADD', KEYS[2], revText .. '-0', 'event', event .. ' ' .. identity .. ' ' .. op, 'object', json)
+  local chunk = string.format('%d', math.floor((rev - 1) / EVENTS_PER_CHUNK))
+  redis.call('APPEND', KEYS[4] .. chunk, revText .. ' ' .. event .. ' ' .. identity .. '\n')
   return {0, rev}
 end
 
