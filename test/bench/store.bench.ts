@@ -290,6 +290,7 @@ for rev = from, to do
   local t = 'MODIFIED'
   if rev <= keys then t = 'ADDED' end
   redis.call('XADD', KEYS[1], rev .. '-0', 'event', t .. ' ConfigMap ' .. key .. ' fill.' .. rev, 'object', json)
+  redis.call('APPEND', KEYS[4] .. math.floor((rev - 1) / 2000), rev .. ' ' .. t .. ' ConfigMap ' .. key .. '\\n')
   redis.call('HSET', KEYS[3], key, json)
 end
 redis.call('SET', KEYS[2], to)
@@ -303,10 +304,11 @@ async function benchReplay(redis: TestRedis): Promise<void> {
   for (let from = 1; from <= REPLAY_EVENTS; from += chunk) {
     await raw.eval(
       FILL,
-      3,
+      4,
       keys.log,
       keys.revision,
       keys.objects('ConfigMap'),
+      keys.eventIndex,
       from,
       from + chunk - 1,
       REPLAY_KEYS,
