@@ -347,15 +347,21 @@ export class Store {
     return { ok: mismatches.length === 0, revision, mismatches };
   }
 
-  compact(retain: number): Promise<number> {
+  /**
+   * Trims the log behind the `retain` most recent revisions, and no further than `upTo` when given; returns the
+   * compacted revision (reads from it or below answer 410). Compaction never moves back.
+   */
+  compact(retain: number, opts: { upTo?: number } = {}): Promise<number> {
     if (!Number.isInteger(retain) || retain < 0)
       throw storeErrors.badRequest('retain must be a non-negative integer');
+    if (opts.upTo !== undefined && (!Number.isInteger(opts.upTo) || opts.upTo < 0))
+      throw storeErrors.badRequest('upTo must be a non-negative integer');
     return this.retrying(() =>
       runScript<number>(
         this.redis,
         'compact',
         [this.keys.revision, this.keys.log, this.keys.compacted, this.keys.eventIndex],
-        [retain],
+        opts.upTo === undefined ? [retain] : [retain, opts.upTo],
       ),
     );
   }

@@ -206,6 +206,18 @@ describe('Store watch and log', () => {
       fresh.stop();
       const state = await store.get('ConfigMap', 'default', 'c');
       assert.equal(state?.metadata.resourceVersion, String(head + 11));
+
+      assert.equal(await store.compact(0, { upTo: head + 3 }), head + 5, 'nor when bounded below it');
+      assert.equal(
+        await store.compact(2, { upTo: head + 7 }),
+        head + 7,
+        'the bound, when below head - retain',
+      );
+      assert.equal(
+        await store.compact(2, { upTo: head + 100 }),
+        head + 9,
+        'head - retain, when below the bound',
+      );
     });
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runService } from '@kubesim/controller-kit';
 import { ContainerLogs, ExecSessions } from '@kubesim/store';
 import { ensureSystemNamespaces } from './bootstrap.js';
+import { compactionSettings, runCompactor } from './compactor.js';
 import { startApiServer } from './http/server.js';
 import { loadOrCreateServingCert } from './http/tls.js';
 
@@ -16,8 +17,9 @@ function port(raw: string | undefined, fallback: number): number {
 
 await runService({
   component: 'api',
-  async main({ store, log, cluster }) {
+  async main({ store, log, cluster, clock, signal }) {
     const url = process.env.REDIS_URL ?? '';
+    const compaction = compactionSettings(process.env);
     const sessions = ExecSessions.connect(url, cluster);
     const logs = ContainerLogs.connect(url, cluster);
     await ensureSystemNamespaces(store);
@@ -35,7 +37,10 @@ await runService({
       tls,
     });
     log.info({ url: server.url }, 'kubesim API listening');
+    const compacting =
+      compaction.intervalMs > 0 ? runCompactor({ store, clock, log, signal, ...compaction }) : undefined;
     return async () => {
+      await compacting;
       await server.close();
       sessions.close();
       logs.close();
