@@ -7,6 +7,7 @@ import { type KubeObject, StatusError } from '@kubesim/api';
 import { TestRedis } from '@kubesim/testing';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness.js';
 import { loadOrCreateServingCert } from './tls.js';
+import { nextBookmark } from './watch.js';
 
 const deployment = (name: string, replicas = 3): KubeObject => ({
   apiVersion: 'apps/v1',
@@ -270,6 +271,55 @@ describe('API server', () => {
     assert.deepEqual(seen.slice(0, 3), ['1', '2', '3']);
     assert.equal(seen[999], '1000');
     assert.equal(seen[1000], 'DELETED');
+  });
+
+  it('sends bookmarks at the revision read so far only to watches that allow them', async () => {
+    const from = await h.store.revision();
+    const watch = (bookmarks: boolean) =>
+      raw(
+        `/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=3&resourceVersion=${from}` +
+          (bookmarks ? '&allowWatchBookmarks=true' : ''),
+      ).then((res) => res.text());
+    const cm = (name: string, namespace: string) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace },
+    });
+    await h.client.create(cm('seen', 'default'));
+    // Changes this watch passes over (another namespace, another kind) still move its bookmark on.
+    await h.client.create(cm('elsewhere', 'kube-system'));
+    await h.client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bookmarked' } });
+    const head = await h.store.revision();
+    // Watches from before the changes read them at once; the bookmark comes 1 s later.
+    const [withBookmarks, without] = [watch(true), watch(false)];
+    const lines = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    const events = lines(await withBookmarks);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['ADDED', 'BOOKMARK'],
+      'one bookmark, 2 s before the 3 s timeout',
+    );
+    assert.deepEqual(events[1].object, {
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: String(head) },
+    });
+    assert.deepEqual(
+      lines(await without).map((e) => e.type),
+      ['ADDED'],
+    );
+  });
+
+  it('schedules bookmarks every minute and once more 2 s before the deadline', () => {
+    assert.deepEqual(nextBookmark(0, undefined), { inMs: 60_000, last: false });
+    assert.deepEqual(nextBookmark(0, 300_000), { inMs: 60_000, last: false });
+    assert.deepEqual(nextBookmark(250_000, 300_000), { inMs: 48_000, last: true });
+    assert.deepEqual(nextBookmark(298_000, 300_000), { inMs: 0, last: true });
+    assert.equal(nextBookmark(299_000, 300_000), undefined);
   });
 
   it('binds a pod once and deletes a bound pod gracefully', async () => {

@@ -44,6 +44,25 @@ export class WatchFilter {
   }
 }
 
+/** How often a watch that allows bookmarks gets one, besides the one just before its timeout (the API
+ *  server's watch cache: every minute, and 2 s before the deadline). */
+const BOOKMARK_EVERY_MS = 60_000;
+const BOOKMARK_BEFORE_DEADLINE_MS = 2_000;
+
+/** When the next bookmark is due, and whether it is the one before the deadline (the last); undefined when
+ *  none is (too close to the deadline). */
+export function nextBookmark(
+  nowMs: number,
+  deadlineMs: number | undefined,
+): { inMs: number; last: boolean } | undefined {
+  if (deadlineMs === undefined) return { inMs: BOOKMARK_EVERY_MS, last: false };
+  const beforeDeadline = deadlineMs - BOOKMARK_BEFORE_DEADLINE_MS - nowMs;
+  if (beforeDeadline < 0) return undefined;
+  return beforeDeadline <= BOOKMARK_EVERY_MS
+    ? { inMs: beforeDeadline, last: true }
+    : { inMs: BOOKMARK_EVERY_MS, last: false };
+}
+
 function startRevision(rv: string | undefined): number | undefined {
   if (rv === undefined || rv === '' || rv === '0') return undefined;
   if (!/^\d+$/.test(rv)) throw new StatusError(statusErrors.badRequest(`invalid resource version: ${rv}`));
@@ -95,7 +114,25 @@ export async function watchObjects(call: ResourceCall): Promise<void> {
   const stop = () => watch.stop();
   call.req.on('close', stop);
   res.on('close', stop);
-  const timer = timeoutSeconds !== undefined ? setTimeout(stop, timeoutSeconds * 1000) : undefined;
+  const deadline = timeoutSeconds !== undefined ? Date.now() + timeoutSeconds * 1000 : undefined;
+  const timer = deadline !== undefined ? setTimeout(stop, deadline - Date.now()) : undefined;
+  // A bookmark carries the revision the watch has read up to (every event before it was sent or did not
+  // concern this watcher), so a client that resumes from it neither misses anything nor reads a stale revision
+  // that compaction may have taken. It is only ever sent between two events.
+  const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
+  let bookmarkTimer: NodeJS.Timeout | undefined;
+  const scheduleBookmark = () => {
+    const next = nextBookmark(Date.now(), deadline);
+    if (next === undefined) return;
+    bookmarkTimer = setTimeout(() => {
+      const metadata = { resourceVersion: String(watch.revision) };
+      res.write(
+        `${JSON.stringify({ type: 'BOOKMARK', object: { kind: info.kind, apiVersion, metadata } })}\n`,
+      );
+      if (!next.last) scheduleBookmark();
+    }, next.inMs);
+  };
+  if (opts.allowWatchBookmarks) scheduleBookmark();
   try {
     for await (const ev of watch) {
       const out = filter.apply(ev);
@@ -105,7 +142,8 @@ export async function watchObjects(call: ResourceCall): Promise<void> {
     if (isStatusError(err)) send('ERROR', err.status);
     else send('ERROR', statusErrors.internal(err instanceof Error ? err.message : String(err)));
   } finally {
-    if (timer) clearTimeout(timer);
+    clearTimeout(timer);
+    clearTimeout(bookmarkTimer);
     res.end();
   }
 }
