@@ -4,12 +4,13 @@
 // WebSocket; both must run the command, carry stdin and report the exit code. Each binary is fetched on first
 // use (test/support/kubectl-binaries.ts); a client that cannot be had fails its suite with the reason.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deployment, Pod } from '@kubesim/api';
 import { type ApiHarness, startApiHarness } from '@kubesim/api-server';
-import { TestRedis } from '@kubesim/testing';
+import { TestRedis, waitFor } from '@kubesim/testing';
 import { parse as parseYaml } from 'yaml';
 import { hostnameExec, runPod, startNodeAgent, syncDeployment } from '../support/controller-stand-ins.js';
 import { Kubectl, parseTable } from '../support/kubectl.js';
@@ -256,6 +257,35 @@ describe('kubectl core command set across client versions', () => {
         const failed = await k.run(['exec', 'web-0', '--', 'sh', '-c', 'nope']);
         assert.equal(failed.code, 127);
         assert.match(failed.stderr, /sh: nope: not found\n[^]*command terminated with exit code 127/);
+      });
+
+      it(`exec -it in a terminal over ${client.websocketExec ? 'WebSocket' : 'SPDY/3.1'}: keystrokes and resizes`, async () => {
+        // `script` gives kubectl a pseudo-terminal of 80x24; kubectl sends that size, then what is typed.
+        const child = spawn(
+          'script',
+          ['-qfec', `stty cols 80 rows 24; exec ${k.binary.path} exec -it web-0 -- cat`, '/dev/null'],
+          // Its own process group, so that kubectl goes down with script at the end.
+          { env: { PATH: process.env.PATH, HOME: k.dir, KUBECONFIG: k.kubeconfigPath }, detached: true },
+        );
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        try {
+          await waitFor(() => out.includes('[resize 80x24]'), {
+            timeoutMs: 20_000,
+            message: 'the resize',
+          });
+          child.stdin.write('typed');
+          await waitFor(() => out.includes('typed'), {
+            timeoutMs: 20_000,
+            message: 'the keystrokes',
+          });
+        } catch (err) {
+          throw new Error(`${(err as Error).message}; the terminal showed: ${JSON.stringify(out)}`);
+        } finally {
+          process.kill(-(child.pid as number), 'SIGKILL');
+        }
       });
 
       it('delete: a deployment at once, a pod on a node once its node agent finishes', async () => {

@@ -481,11 +481,15 @@ export async function startNodeAgent(
 }
 
 /** An exec handler that answers `hostname` (alone or inside `sh -c`) with the pod name, like a real container, and
- *  echoes stdin for `cat`; any other script is not found (exit 127). */
+ *  echoes stdin for `cat` (and terminal resizes, as `[resize WxH]`); any other script is not found (exit 127). */
 export const hostnameExec: ExecHandler = async (req, end) => {
   if (req.command[0] === 'cat') {
     for await (const f of end.frames()) {
       if (f.channel === 0) await end.send(1, f.data);
+      if (f.channel === 4) {
+        const { Width, Height } = JSON.parse(f.data.toString()) as { Width: number; Height: number };
+        await end.send(1, `[resize ${Width}x${Height}]`);
+      }
       if (f.channel === 255) break;
     }
     await end.send(3, JSON.stringify({ metadata: {}, status: 'Success' }));

@@ -33,6 +33,35 @@ function exec(
   });
 }
 
+/** Pod web-0 on node-1, running its one container (as the node agent of a later wave will report it). */
+async function runningPod(h: ApiHarness): Promise<void> {
+  const pod = await h.client.create({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web-0', namespace: 'default' },
+    spec: { containers: [{ name: 'nginx', image: 'nginx' }], nodeName: 'node-1' },
+  });
+  await h.client.update(
+    {
+      ...pod,
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'nginx',
+            ready: true,
+            restartCount: 0,
+            image: 'nginx',
+            imageID: '',
+            state: { running: { startedAt: new Date().toISOString() } },
+          },
+        ],
+      },
+    },
+    'status',
+  );
+}
+
 describe('pods/exec over WebSocket', () => {
   let redis: TestRedis;
   let h: ApiHarness;
@@ -67,31 +96,7 @@ describe('pods/exec over WebSocket', () => {
       );
     });
     await agent.ready;
-    const pod = await h.client.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'web-0', namespace: 'default' },
-      spec: { containers: [{ name: 'nginx', image: 'nginx' }], nodeName: 'node-1' },
-    });
-    await h.client.update(
-      {
-        ...pod,
-        status: {
-          phase: 'Running',
-          containerStatuses: [
-            {
-              name: 'nginx',
-              ready: true,
-              restartCount: 0,
-              image: 'nginx',
-              imageID: '',
-              state: { running: { startedAt: new Date().toISOString() } },
-            },
-          ],
-        },
-      },
-      'status',
-    );
+    await runningPod(h);
   });
   after(async () => {
     agent.stop();
@@ -126,6 +131,24 @@ describe('pods/exec over WebSocket', () => {
     await assert.rejects(exec(execUrl('container=nginx'), 'v5.channel.k8s.io'), /400.*at least 1 command/);
     const missing = `${h.server.url.replace('http', 'ws')}/api/v1/namespaces/default/pods/nope/exec?command=ls`;
     await assert.rejects(exec(missing, 'v5.channel.k8s.io'), /404/);
+  });
+
+  it('closing the server ends the exec connections still open', async () => {
+    const other = await startApiHarness(redis);
+    const waiting = other.sessions.serve('node-1', async (_req, end) => {
+      for await (const f of end.frames()) if (f.channel === Channel.close) break;
+    });
+    await waiting.ready;
+    await runningPod(other);
+    const ws = new WebSocket(
+      `${other.server.url.replace('http', 'ws')}/api/v1/namespaces/default/pods/web-0/exec?command=cat&stdin=true&stdout=true`,
+      ['v5.channel.k8s.io'],
+    );
+    const closed = new Promise((resolve) => ws.on('close', resolve));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    await other.close();
+    await closed;
+    waiting.stop();
   });
 
   it('refuses a SPDY upgrade without a protocol it serves, naming both lists', async () => {

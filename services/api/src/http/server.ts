@@ -8,6 +8,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { statusErrors } from '@kubesim/api';
 import type { ContainerLogs, ExecSessions, Store } from '@kubesim/store';
 import type { ApiContext, ResourceCall } from './context.js';
@@ -94,10 +95,14 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const server: Server = opts.tls
     ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handle)
     : createHttpServer(handle);
-  server.on(
-    'upgrade',
-    createExecUpgradeHandler(api, (req) => authorized(req, opts.token)),
-  );
+  // Upgraded connections (exec, attach) leave the HTTP server's keeping; close() ends them itself.
+  const upgraded = new Set<Duplex>();
+  const upgrade = createExecUpgradeHandler(api, (req) => authorized(req, opts.token));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    return upgrade(req, socket, head);
+  });
   server.keepAliveTimeout = 65_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -113,6 +118,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
       }),
   };
 }
