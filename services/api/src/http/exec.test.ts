@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { Channel } from '@kubesim/store';
 import { TestRedis } from '@kubesim/testing';
 import WebSocket from 'ws';
-import { type ApiHarness, startApiHarness } from '../testing/api-harness.js';
+import { type ApiHarness, runningPod, startApiHarness } from '../testing/api-harness.js';
 
 /** Runs one exec over WebSocket and collects what comes back per channel. */
 function exec(
@@ -31,35 +31,6 @@ function exec(
     ws.on('error', reject);
     ws.on('close', () => resolve({ out, closed: true }));
   });
-}
-
-/** Pod web-0 on node-1, running its one container (as the node agent of a later wave will report it). */
-async function runningPod(h: ApiHarness): Promise<void> {
-  const pod = await h.client.create({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'web-0', namespace: 'default' },
-    spec: { containers: [{ name: 'nginx', image: 'nginx' }], nodeName: 'node-1' },
-  });
-  await h.client.update(
-    {
-      ...pod,
-      status: {
-        phase: 'Running',
-        containerStatuses: [
-          {
-            name: 'nginx',
-            ready: true,
-            restartCount: 0,
-            image: 'nginx',
-            imageID: '',
-            state: { running: { startedAt: new Date().toISOString() } },
-          },
-        ],
-      },
-    },
-    'status',
-  );
 }
 
 describe('pods/exec over WebSocket', () => {

@@ -43,3 +43,32 @@ export async function startApiHarness(
     },
   };
 }
+
+/** Pod web-0 on node-1, running its one container (as the node agent of a later wave will report it). */
+export async function runningPod(h: ApiHarness): Promise<void> {
+  const pod = await h.client.create({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web-0', namespace: 'default' },
+    spec: { containers: [{ name: 'nginx', image: 'nginx' }], nodeName: 'node-1' },
+  });
+  await h.client.update(
+    {
+      ...pod,
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'nginx',
+            ready: true,
+            restartCount: 0,
+            image: 'nginx',
+            imageID: '',
+            state: { running: { startedAt: new Date().toISOString() } },
+          },
+        ],
+      },
+    },
+    'status',
+  );
+}

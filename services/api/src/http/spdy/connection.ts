@@ -42,23 +42,33 @@ class Sequence {
   }
 }
 
+/** A header block larger than this once inflated is refused (a few hundred bytes is what kubectl sends). */
+const MAX_HEADER_BLOCK = 64 * 1024;
+
 /** Sends `input` through a zlib stream with a sync flush and returns what came out of it. */
 function flushThrough(z: Inflate | Deflate, input: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
-    const onData = (chunk: Buffer) => out.push(chunk);
-    const onError = (err: Error) => {
+    let size = 0;
+    const done = (err?: Error) => {
       z.off('data', onData);
-      reject(err);
+      z.off('error', done);
+      if (err) reject(err);
+      else resolve(Buffer.concat(out));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      out.push(chunk);
+      // A block that inflates without end: the stream is of no further use, and the connection is dropped.
+      if (size > MAX_HEADER_BLOCK) {
+        done(new Error('SPDY header block too large'));
+        z.destroy();
+      }
     };
     z.on('data', onData);
-    z.once('error', onError);
+    z.on('error', done);
     z.write(input);
-    z.flush(constants.Z_SYNC_FLUSH, () => {
-      z.off('data', onData);
-      z.off('error', onError);
-      resolve(Buffer.concat(out));
-    });
+    z.flush(constants.Z_SYNC_FLUSH, () => done());
   });
 }
 
@@ -79,6 +89,9 @@ export class SpdyServerConnection {
     private readonly onStream: (stream: SpdyStream) => void,
     private readonly onClose: () => void,
   ) {
+    // Their failures reach the frame being handled through flushThrough; nothing else listens.
+    this.inflate.on('error', () => this.close());
+    this.deflate.on('error', () => this.close());
     socket.on('data', (chunk: Buffer) => {
       let frames: Frame[];
       try {
@@ -88,6 +101,8 @@ export class SpdyServerConnection {
       }
       for (const frame of frames) void this.incoming.run(() => this.handle(frame)).catch(() => this.close());
     });
+    // A client that stops sending is done (kubectl never half-closes a live session).
+    socket.on('end', () => this.close());
     socket.on('close', () => this.close());
     socket.on('error', () => this.close());
   }

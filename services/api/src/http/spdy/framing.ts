@@ -17,8 +17,10 @@ export const FrameType = {
 export const FLAG_FIN = 0x01;
 const SPDY_VERSION = 3;
 const HEADER_BYTES = 8;
-/** The 24-bit length field's limit; kubectl never sends more in one frame. */
+/** The 24-bit length field's limit, for frames this side sends. */
 const MAX_PAYLOAD = 0xffffff;
+/** The largest frame accepted from a client: kubectl sends stdin in frames of 32 KB at most. */
+export const MAX_INCOMING_PAYLOAD = 1 << 20;
 
 export type Frame =
   | { control: true; type: number; flags: number; payload: Buffer }
@@ -33,16 +35,21 @@ export class FrameReader {
     const frames: Frame[] = [];
     let at = 0;
     while (buf.length - at >= HEADER_BYTES) {
+      // The header alone decides whether the frame is acceptable, before its payload has arrived.
+      const word = buf.readUInt32BE(at);
+      const control = (word & 0x80000000) !== 0;
+      const version = (word >>> 16) & 0x7fff;
+      if (control && version !== SPDY_VERSION) throw new Error(`SPDY version ${version} is not supported`);
       const length = buf.readUIntBE(at + 5, 3);
+      if (length > MAX_INCOMING_PAYLOAD) throw new Error(`SPDY frame of ${length} bytes is too large`);
       if (buf.length - at < HEADER_BYTES + length) break;
       const flags = buf[at + 4];
       const payload = buf.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length);
-      const word = buf.readUInt32BE(at);
-      if (word & 0x80000000) {
-        const version = (word >>> 16) & 0x7fff;
-        if (version !== SPDY_VERSION) throw new Error(`SPDY version ${version} is not supported`);
-        frames.push({ control: true, type: word & 0xffff, flags, payload });
-      } else frames.push({ control: false, streamId: word, flags, payload });
+      frames.push(
+        control
+          ? { control, type: word & 0xffff, flags, payload }
+          : { control, streamId: word, flags, payload },
+      );
       at += HEADER_BYTES + length;
     }
     this.pending = Buffer.from(buf.subarray(at));
