@@ -256,7 +256,7 @@ describe('kubectl core command set across client versions', () => {
         assert.equal(echoed.stdout, 'hello from stdin');
         const failed = await k.run(['exec', 'web-0', '--', 'sh', '-c', 'nope']);
         assert.equal(failed.code, 127);
-        assert.match(failed.stderr, /sh: nope: not found\n[^]*command terminated with exit code 127/);
+        assert.match(failed.stderr, /sh: nope: not found\n[\s\S]*command terminated with exit code 127/);
       });
 
       it(`exec -it in a terminal over ${client.websocketExec ? 'WebSocket' : 'SPDY/3.1'}: keystrokes and resizes`, async () => {

@@ -53,7 +53,7 @@ describe('pods/exec over SPDY/3.1 with hostile input', () => {
     });
     assert.match(
       head,
-      /^HTTP\/1\.1 101 Switching Protocols\r\n[^]*X-Stream-Protocol-Version: v4\.channel\.k8s\.io/,
+      /^HTTP\/1\.1 101 Switching Protocols\r\n[\s\S]*X-Stream-Protocol-Version: v4\.channel\.k8s\.io/,
     );
     return socket;
   }
