@@ -83,13 +83,14 @@ export class SpdyServerConnection {
     { data: (d: Buffer) => void; end: () => void; ended: boolean; buffered: Buffer[] }
   >();
   private closed = false;
+  private lastStreamId = 0;
 
   constructor(
     private readonly socket: Duplex,
     private readonly onStream: (stream: SpdyStream) => void,
     private readonly onClose: () => void,
   ) {
-    // Their failures reach the frame being handled through flushThrough; nothing else listens.
+    // A zlib error also fails the flushThrough in progress; these listeners keep a later one from going unhandled.
     this.inflate.on('error', () => this.close());
     this.deflate.on('error', () => this.close());
     socket.on('data', (chunk: Buffer) => {
@@ -111,8 +112,8 @@ export class SpdyServerConnection {
   end(): void {
     void this.outgoing.run(() => {
       if (this.closed) return;
-      // GOAWAY: the last stream id the server accepted, then status OK.
-      const payload = Buffer.alloc(8);
+      // GOAWAY: the last stream id the server accepted, then status OK (0).
+      const payload = Buffer.concat([streamIdField(this.lastStreamId), Buffer.alloc(4)]);
       this.socket.write(controlFrame(FrameType.goAway, 0, payload));
       this.socket.end();
     });
@@ -176,6 +177,7 @@ export class SpdyServerConnection {
       buffered,
     };
     this.streams.set(id, entry);
+    this.lastStreamId = Math.max(this.lastStreamId, id);
     let finished = false;
     const stream: SpdyStream = {
       id,
