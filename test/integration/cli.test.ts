@@ -875,6 +875,16 @@ describe('ksim CLI end to end', function () {
         ok(await ksim(['verify'])),
         /^OK: the event log folds to the projection at revision \d+\n$/,
       );
+
+      // Last in the file: compaction takes the start of the log that time travel and verify fold.
+      const compacted = await h.store.compact(0);
+      const trimmed = await ksim(['at', String(before), 'get', 'deploy']);
+      assert.equal(trimmed.code, 1);
+      assert.equal(
+        trimmed.stderr,
+        `error: the cluster at revision ${before} needs the event log from its start, but it is compacted up to revision ${compacted} (the API compacts it, keeping KSIM_COMPACTION_RETAIN revisions; KSIM_COMPACTION_INTERVAL=0 keeps it whole)\n`,
+      );
+      assert.match((await ksim(['verify'])).stderr, /^error: verify needs the event log from its start/);
     });
   });
 });

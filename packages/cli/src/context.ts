@@ -2,7 +2,7 @@
 // writes in KSIM_HOME, then http://127.0.0.1:8080), the namespace, and the event-log store for the commands that
 // read the log directly.
 import { readFileSync } from 'node:fs';
-import { isRecord } from '@kubesim/api';
+import { isRecord, isStatusError } from '@kubesim/api';
 import { KubeClient } from '@kubesim/client';
 import {
   DEFAULT_API_PORT,
@@ -16,6 +16,7 @@ import {
 import type { Store } from '@kubesim/store';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
+import { CliError } from './errors.js';
 
 export interface GlobalFlags {
   server?: string;
@@ -111,6 +112,22 @@ export function storeLocation(env: NodeJS.ProcessEnv, cwd: string): { url: strin
     url: env.REDIS_URL || table?.redisUrl || privateRedisUrl(DEFAULT_REDIS_PORT),
     cluster: env.KSIM_CLUSTER || table?.cluster || DEFAULT_CLUSTER,
   };
+}
+
+/**
+ * Runs `fold`, which reads the event log from its start (replay, verify); once compaction has trimmed that start
+ * it says so plainly instead of with the log's 410.
+ */
+export async function fromLogStart<T>(store: Store, what: string, fold: () => Promise<T>): Promise<T> {
+  try {
+    return await fold();
+  } catch (err) {
+    if (!isStatusError(err, 'Expired')) throw err;
+    const compacted = await store.compactedRevision();
+    throw new CliError(
+      `${what} needs the event log from its start, but it is compacted up to revision ${compacted} (the API compacts it, keeping KSIM_COMPACTION_RETAIN revisions; KSIM_COMPACTION_INTERVAL=0 keeps it whole)`,
+    );
+  }
 }
 
 /** Runs `use` with a store connection, always closing it. The store (and Redis client) load only when needed. */

@@ -2,7 +2,7 @@
 // fold the store's replay is) and printed like `get`, with the API server's own table printers.
 import { type KindInfo, type KubeObject, parseLabelSelector, renderTable } from '@kubesim/api';
 import type { Command } from 'commander';
-import { commandContext, withStore } from '../context.js';
+import { commandContext, fromLogStart, withStore } from '../context.js';
 import { CliError, withErrors } from '../errors.js';
 import { parseOutputFormat, printObjects } from '../output/printers.js';
 import { type Table, tableHeaders, tableRows } from '../output/server-table.js';
@@ -46,10 +46,10 @@ export function registerAtCommand(program: Command): void {
           const now = await store.revision();
           if (revision > now)
             throw new CliError(`revision ${revision} is in the future: the event log is at revision ${now}`);
-          return {
-            ...(await store.replay({ toRevision: revision, kinds: kinds.map((k) => k.kind) })),
-            head: now,
-          };
+          const at = await fromLogStart(store, `the cluster at revision ${revision}`, () =>
+            store.replay({ toRevision: revision, kinds: kinds.map((k) => k.kind) }),
+          );
+          return { ...at, head: now };
         });
         const inScope = (o: KubeObject, info: KindInfo) =>
           (!info.namespaced || ns === undefined || o.metadata.namespace === ns) &&

@@ -1,7 +1,7 @@
 // `ksim verify`: checks that folding the event log gives exactly the stored projection (the invariant of the
 // event-sourced store); exit code 1 and every mismatch printed when it does not.
 import type { Command } from 'commander';
-import { withStore } from '../context.js';
+import { fromLogStart, withStore } from '../context.js';
 import { CliError, withErrors } from '../errors.js';
 
 export function registerVerifyCommand(program: Command): void {
@@ -10,7 +10,7 @@ export function registerVerifyCommand(program: Command): void {
     .description('check that the event log folds to the stored projection')
     .action(
       withErrors(async () => {
-        const result = await withStore((store) => store.verify());
+        const result = await withStore((store) => fromLogStart(store, 'verify', () => store.verify()));
         if (result.ok) {
           process.stdout.write(`OK: the event log folds to the projection at revision ${result.revision}\n`);
           return;
