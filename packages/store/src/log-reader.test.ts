@@ -51,6 +51,11 @@ describe('log fold', () => {
       'begun after its first revision',
     );
     assert.equal(indexedLines('1 ADDED Pod a/x\n', 1, 1), '1 ADDED Pod a/x\n');
+    assert.equal(
+      indexedLines('2001 ADDED Pod a/x\n2003 ADDED Pod a/y\n2004 ADDED Pod a/z\n', 2002, 2003),
+      undefined,
+      'a line missing in between',
+    );
   });
 
   it('hands out survivor objects in revision order, and 410 once compaction took one', async () => {

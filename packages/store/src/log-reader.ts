@@ -77,8 +77,8 @@ export const linesSpan: Span<EventLines> = (text) => {
 
 /**
  * The lines of revisions lo..hi (one chunk's at most) out of the event index chunk holding them, or undefined
- * when the chunk does not hold them all from its start (it is missing, or began after the log did: written
- * before the index existed), for the caller to read them from the log instead.
+ * when the chunk does not hold exactly those (it is missing, began after the log did because it was written
+ * before the index existed, or lacks a line), for the caller to read them from the log instead.
  */
 export function indexedLines(chunk: string | null, lo: number, hi: number): EventLines | undefined {
   const chunkStart = Math.floor((lo - 1) / EVENTS_PER_CHUNK) * EVENTS_PER_CHUNK + 1;
@@ -90,6 +90,9 @@ export function indexedLines(chunk: string | null, lo: number, hi: number): Even
     end = chunk.indexOf('\n', end + 1);
     if (end === -1) return undefined;
   }
+  // Lines missing in between (a write that did not index) would shift later revisions into the range.
+  const lastLine = chunk.lastIndexOf('\n', end - 1) + 1;
+  if (!chunk.startsWith(`${hi} `, lastLine)) return undefined;
   return chunk.slice(from, end + 1);
 }
 

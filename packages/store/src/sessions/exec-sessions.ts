@@ -118,7 +118,12 @@ export class ExecSessions {
       const after = await start;
       if (after === undefined) return;
       for await (const [, fields] of tailStream(reader, key, after, () => stopped)) {
-        const req = JSON.parse(fields[1].toString()) as ExecRequest;
+        let req: ExecRequest;
+        try {
+          req = JSON.parse(fields[1].toString()) as ExecRequest;
+        } catch {
+          continue; // not a request this side wrote: nothing to answer
+        }
         const end = new SessionEnd(this.conn, this.keys.execOut(req.session), this.keys.execIn(req.session));
         end
           .send(ACCEPTED_CHANNEL, '')
@@ -129,6 +134,8 @@ export class ExecSessions {
               JSON.stringify({ status: 'Failure', message: 'exec failed on the node' }),
             ),
           )
+          // Even the failure report can fail (Redis gone, shutting down): the session just ends.
+          .catch(() => {})
           .finally(() => end.close());
       }
     };

@@ -209,17 +209,18 @@ async function bridge(
         finish(statusErrors.unavailable(`the node agent for node "${node}" did not answer: is it running?`)),
       NODE_ACCEPT_TIMEOUT_MS,
     );
-    for await (const frame of session.frames()) {
-      if (frame.channel === ACCEPTED_CHANNEL) {
-        clearTimeout(accepted);
-        continue;
+    try {
+      for await (const frame of session.frames()) {
+        if (frame.channel === ACCEPTED_CHANNEL) {
+          clearTimeout(accepted);
+          continue;
+        }
+        if (frame.channel === Channel.status) return finish(JSON.parse(frame.data.toString()));
+        if (!transport.isOpen()) break;
+        transport.send(frame.channel, frame.data);
       }
-      if (frame.channel === Channel.status) {
-        clearTimeout(accepted);
-        return finish(JSON.parse(frame.data.toString()));
-      }
-      if (!transport.isOpen()) break;
-      transport.send(frame.channel, frame.data);
+    } finally {
+      clearTimeout(accepted);
     }
   } catch (err) {
     finish(toStatus(err));

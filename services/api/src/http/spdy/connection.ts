@@ -44,6 +44,10 @@ class Sequence {
 
 /** A header block larger than this once inflated is refused (a few hundred bytes is what kubectl sends). */
 const MAX_HEADER_BLOCK = 64 * 1024;
+/** Streams one connection may open: kubectl opens at most five (error, stdin, stdout, stderr, resize). */
+const MAX_STREAMS = 16;
+/** Data a client may send on a stream before anyone reads it. */
+const MAX_UNREAD_BYTES = 1 << 20;
 
 /** Sends `input` through a zlib stream with a sync flush and returns what came out of it. */
 function flushThrough(z: Inflate | Deflate, input: Buffer): Promise<Buffer> {
@@ -68,7 +72,7 @@ function flushThrough(z: Inflate | Deflate, input: Buffer): Promise<Buffer> {
     z.on('data', onData);
     z.on('error', done);
     z.write(input);
-    z.flush(constants.Z_SYNC_FLUSH, () => done());
+    z.flush(constants.Z_SYNC_FLUSH, (err?: Error | null) => done(err ?? undefined));
   });
 }
 
@@ -144,6 +148,9 @@ export class SpdyServerConnection {
         const id = streamIdAt(frame.payload);
         // stream id, associated stream id, priority and slot, then the compressed headers
         const headers = decodeHeaderBlock(await flushThrough(this.inflate, frame.payload.subarray(10)));
+        // The connection may have closed while the block was inflating.
+        if (this.closed) return;
+        if (this.streams.size >= MAX_STREAMS) throw new Error('too many SPDY streams');
         this.accept(id, headers, (frame.flags & FLAG_FIN) !== 0);
         return;
       }
@@ -168,9 +175,13 @@ export class SpdyServerConnection {
 
   private accept(id: number, headers: Record<string, string>, fin: boolean): void {
     const buffered: Buffer[] = [];
+    let bufferedBytes = 0;
     const entry: { data: (d: Buffer) => void; end: () => void; ended: boolean; buffered: Buffer[] } = {
+      // Held until someone reads the stream; a client that fills a stream nobody reads is dropped.
       data: (d) => {
-        buffered.push(d);
+        bufferedBytes += d.length;
+        if (bufferedBytes > MAX_UNREAD_BYTES) this.close();
+        else buffered.push(d);
       },
       end: () => {},
       ended: false,

@@ -2,11 +2,11 @@
 // block that inflates without end each cost only their own connection; the server keeps serving.
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { constants, deflateSync } from 'node:zlib';
+import { constants, createDeflate, deflateSync } from 'node:zlib';
 import { TestRedis } from '@kubesim/testing';
 import { type ApiHarness, runningPod, startApiHarness } from '../../testing/api-harness.js';
 import { SPDY3_DICTIONARY } from './dictionary.js';
-import { controlFrame, FrameType } from './framing.js';
+import { controlFrame, encodeHeaderBlock, FrameType } from './framing.js';
 
 /** Seeded PRNG (mulberry32), so a failing run can be repeated. */
 function random(seed: number): () => number {
@@ -60,7 +60,7 @@ describe('pods/exec over SPDY/3.1 with hostile input', () => {
 
   const closedBy = (socket: Socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
-  it('drops a connection that sends garbage, an oversized frame or a header bomb, and goes on serving', async () => {
+  it('drops a connection that sends garbage, an oversized frame, a header bomb or a flood of streams, and goes on serving', async () => {
     const next = random(20261125);
     for (let i = 0; i < 20; i++) {
       const socket = await upgraded();
@@ -85,6 +85,23 @@ describe('pods/exec over SPDY/3.1 with hostile input', () => {
     const synStream = Buffer.concat([Buffer.from([0, 0, 0, 1, 0, 0, 0, 0, 0, 0]), block]);
     bomb.write(controlFrame(FrameType.synStream, 0, synStream));
     await bombClosed;
+
+    // Opening stream after stream (kubectl opens five at most).
+    const flood = await upgraded();
+    const floodClosed = closedBy(flood);
+    const deflate = createDeflate({ dictionary: SPDY3_DICTIONARY });
+    const packed: Buffer[] = [];
+    deflate.on('data', (c: Buffer) => packed.push(c));
+    for (let id = 1; id < 2 * 40; id += 2) {
+      deflate.write(encodeHeaderBlock({ streamtype: 'unknown' }));
+      await new Promise<void>((resolve) => deflate.flush(constants.Z_SYNC_FLUSH, () => resolve()));
+      const idField = Buffer.alloc(10);
+      idField.writeUInt32BE(id);
+      if (!flood.destroyed)
+        flood.write(controlFrame(FrameType.synStream, 0, Buffer.concat([idField, ...packed.splice(0)])));
+    }
+    await floodClosed;
+    deflate.close();
 
     const res = await fetch(`${h.server.url}/healthz`);
     assert.equal(await res.text(), 'ok');

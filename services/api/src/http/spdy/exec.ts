@@ -103,7 +103,10 @@ export function acceptSpdyExec(
         stdin?.onEnd(() => handler(Channel.close, Buffer.from([Channel.stdin])));
         s.get('resize')?.onData((data) => handler(Channel.resize, data));
       },
-      onClose: (handler) => closeHandlers.push(handler),
+      onClose: (handler) => {
+        if (closed) handler();
+        else closeHandlers.push(handler);
+      },
     };
   };
 }
