@@ -145,6 +145,32 @@ async function measure(server: ServerProcess, redis: Redis, c: Case): Promise<vo
   }
 }
 
+/** What `kubectl get pods` does with a big kind: Table pages of 500, each continuing the last. */
+async function measurePaged(server: ServerProcess, redis: Redis, path: string, total: number): Promise<void> {
+  const name = `get ${total / 1000}k pods in Table pages of 500 (kubectl get)`;
+  const serverCpu = await server.cpu();
+  const redisBefore = await redisCpuSeconds(redis);
+  const started = performance.now();
+  let rows = 0;
+  let pages = 0;
+  for (let token = ''; ; pages++) {
+    const res = await get(`${server.url}${path}?limit=500${token ? `&continue=${token}` : ''}`, TABLE, true);
+    if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
+    const table = JSON.parse(Buffer.concat(res.chunks).toString()) as {
+      rows: unknown[];
+      metadata: { continue?: string };
+    };
+    rows += table.rows.length;
+    token = table.metadata.continue ?? '';
+    if (!token) break;
+  }
+  if (rows !== total) throw new Error(`${name}: ${rows} rows`);
+  report(name, (performance.now() - started) / 1000, 's');
+  report(`${name}, pages`, pages + 1, 'pages');
+  report(`${name}, server CPU`, (await server.cpu()) - serverCpu, 's');
+  report(`${name}, Redis CPU`, (await redisCpuSeconds(redis)) - redisBefore, 's');
+}
+
 async function main(): Promise<void> {
   const redis = await TestRedis.start();
   const cluster = uniqueName('api-list-bench');
@@ -187,6 +213,7 @@ async function main(): Promise<void> {
       },
     ];
     for (const c of cases) await measure(server, info, c);
+    await measurePaged(server, info, pods, PODS);
   } finally {
     agent.destroy();
     await server?.stop();

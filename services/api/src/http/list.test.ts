@@ -215,6 +215,40 @@ describe('lists served from stored JSON', () => {
       assert.equal(pages, Math.ceil(all.length / 5));
     }
   });
+
+  it('serves later pages as the list was at the first page, and lists the present once that is gone', async () => {
+    const ns = 'pages';
+    await h.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    const cm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns } });
+    for (let i = 0; i < 6; i++) await h.store.create(cm(`cm-${i}`));
+    const page = async (query: string) => JSON.parse(await get(`${pathOf('ConfigMap', ns)}?${query}`));
+    const names = (p: { items: KubeObject[] }) => p.items.map((o) => o.metadata.name ?? '');
+    const rest = async (token: string) => {
+      const seen: string[] = [];
+      const revisions = new Set<string>();
+      for (let t = token; t; ) {
+        const p = await page(`limit=2&continue=${t}`);
+        seen.push(...names(p));
+        revisions.add(p.metadata.resourceVersion);
+        t = p.metadata.continue ?? '';
+      }
+      return { seen, revisions: [...revisions] };
+    };
+
+    const first = await page('limit=2');
+    assert.deepEqual(names(first), ['cm-0', 'cm-1']);
+    await h.store.delete('ConfigMap', ns, 'cm-3');
+    await h.store.create(cm('cm-9'));
+    assert.deepEqual(await rest(first.metadata.continue), {
+      seen: ['cm-2', 'cm-3', 'cm-4', 'cm-5'],
+      revisions: [first.metadata.resourceVersion],
+    });
+
+    // Four other paged lists later, this one is no longer kept: its pages show the present after its last key.
+    const again = await page('limit=2');
+    for (const selector of ['a', 'b', 'c', 'd']) await page(`limit=1&labelSelector=${selector}!%3Dx`);
+    assert.deepEqual((await rest(again.metadata.continue)).seen, ['cm-2', 'cm-4', 'cm-5', 'cm-9']);
+  });
 });
 
 describe('listed objects', () => {

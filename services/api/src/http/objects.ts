@@ -6,9 +6,10 @@ import { admitCreate, admitUpdate } from './admission.js';
 import { decodeObjectBody, readBody } from './body.js';
 import type { ResourceCall } from './context.js';
 import { OBJECT_MODIFIED, unwrap } from './errors.js';
+import { listKey } from './list-pages.js';
 import { deleteNamespaceContents } from './namespace-deletion.js';
 import { asKubeObject } from './object-checks.js';
-import { listDecoder, sendObject, sendObjectList } from './render.js';
+import { byKey, decodeContinue, listDecoder, sendObject, sendObjectList } from './render.js';
 import {
   checkFields,
   deleteOptionsOf,
@@ -43,11 +44,25 @@ export async function getObject(call: ResourceCall): Promise<void> {
 
 export async function listObjects(call: ResourceCall): Promise<void> {
   const opts = listOptionsOf(call);
+  const from = opts.continue ? decodeContinue(opts.continue) : undefined;
+  const keptAs = (revision: number) =>
+    listKey({
+      kind: call.target.info.kind,
+      namespace: listScope(call).namespace,
+      labelSelector: call.query.get('labelSelector') ?? '',
+      fieldSelector: call.query.get('fieldSelector') ?? '',
+      revision,
+    });
+  // A later page comes from the list its first page kept, as it was at that page's revision.
+  const kept = from && call.api.listPages.get(keptAs(from.rv));
+  if (kept) return sendObjectList(call, kept, from.rv, { limit: opts.limit, from });
   const { items, revision } = await call.api.store.list(call.target.info.kind, {
     ...listScope(call),
     decode: listDecoder(call, opts),
   });
-  await sendObjectList(call, selected(items, opts), revision, opts);
+  const sorted = selected(items, opts).sort(byKey);
+  if (!from && opts.limit && sorted.length > opts.limit) call.api.listPages.keep(keptAs(revision), sorted);
+  await sendObjectList(call, sorted, revision, { limit: opts.limit, from });
 }
 
 export async function createObject(call: ResourceCall): Promise<void> {

@@ -12,6 +12,7 @@ import { stringify as toYaml } from 'yaml';
 import { type ListOptions, negotiateResponse, type ResponseFormat } from '../negotiation/index.js';
 import type { ResourceCall } from './context.js';
 import { unwrap } from './errors.js';
+import { after } from './list-pages.js';
 import { addWarnings, sendJson } from './respond.js';
 import { jsonOf, type Listed, listed, listedParsed, parsed } from './stored-list.js';
 
@@ -79,12 +80,12 @@ export function sendObject(call: ResourceCall, code: number, obj: KubeObject, wa
   send(call, code, format, represent(call, format, [obj]));
 }
 
-interface Continue {
+export interface Continue {
   rv: number;
   after: string;
 }
 
-function decodeContinue(token: string): Continue {
+export function decodeContinue(token: string): Continue {
   try {
     const c = JSON.parse(Buffer.from(token, 'base64url').toString()) as Continue;
     if (typeof c.rv === 'number' && typeof c.after === 'string') return c;
@@ -105,18 +106,19 @@ export function listDecoder(call: ResourceCall, opts: ListOptions): (json: strin
   return parsesAll ? listedParsed : listed;
 }
 
-/** Lists are ordered by namespace/name, so a continue token is just the revision and the last key served. */
+/**
+ * Sends one page of a list sorted by key (namespace/name): the items after the continue token's key, up to the
+ * limit. A continue token is just the list's revision and the last key served.
+ */
 export async function sendObjectList(
   call: ResourceCall,
-  items: Listed[],
+  sorted: Listed[],
   revision: number,
-  page: { limit?: number; continue?: string },
+  page: { limit?: number; from?: Continue },
 ): Promise<void> {
   const format = responseFormat(call);
-  const from = page.continue ? decodeContinue(page.continue) : undefined;
-  let selected = items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (from) selected = selected.filter((i) => i.key > from.after);
-  const listRevision = from?.rv ?? revision;
+  let selected = page.from ? after(sorted, page.from.after) : sorted;
+  const listRevision = page.from?.rv ?? revision;
   const metadata: Record<string, unknown> = { resourceVersion: String(listRevision) };
   const limit = page.limit ?? 0;
   if (limit > 0 && selected.length > limit) {
@@ -129,6 +131,8 @@ export async function sendObjectList(
   if (isJson(format)) return streamJsonList(call, format, metadata, selected);
   send(call, 200, format, represent(call, format, selected.map(parsed), metadata));
 }
+
+export const byKey = (a: Listed, b: Listed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** Bytes per write of a streamed list: the socket takes one while the next is filled. */
 const LIST_CHUNK = 1 << 20;

@@ -14,6 +14,7 @@ import type { ContainerLogs, ExecSessions, Store } from '@kubesim/store';
 import type { ApiContext, ResourceCall } from './context.js';
 import { createExecUpgradeHandler } from './exec.js';
 import { serveFixedPath } from './fixed-paths.js';
+import { ListPages } from './list-pages.js';
 import {
   createObject,
   deleteCollection,
@@ -87,6 +88,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     sessions: opts.sessions,
     logs: opts.logs,
     now: opts.now ?? (() => new Date()),
+    listPages: new ListPages(),
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (!authorized(req, opts.token)) return sendStatus(res, statusErrors.unauthorized());
