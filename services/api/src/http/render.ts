@@ -14,7 +14,7 @@ import type { ResourceCall } from './context.js';
 import { unwrap } from './errors.js';
 import { after } from './list-pages.js';
 import { addWarnings, sendJson } from './respond.js';
-import { jsonOf, type Listed, listed, listedParsed, parsed } from './stored-list.js';
+import { jsonOf, type Listed, listed, listedParsed, objectOf } from './stored-list.js';
 
 export function responseFormat(call: ResourceCall, watch = false): ResponseFormat {
   return unwrap(negotiateResponse(call.req.headers.accept, { watch }));
@@ -129,7 +129,7 @@ export async function sendObjectList(
     ).toString('base64url');
   }
   if (isJson(format)) return streamJsonList(call, format, metadata, selected);
-  send(call, 200, format, represent(call, format, selected.map(parsed), metadata));
+  send(call, 200, format, represent(call, format, selected.map(objectOf), metadata));
 }
 
 export const byKey = (a: Listed, b: Listed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

@@ -36,6 +36,11 @@ export function parsed(item: Listed): KubeObject {
   return item.object;
 }
 
+/** The object, without keeping it on the item: a page of a kept list must not make the whole list parsed. */
+export function objectOf(item: Listed): KubeObject {
+  return item.json === undefined ? item.object : (item.object ?? (JSON.parse(item.json) as KubeObject));
+}
+
 /** The object's JSON as stored, which is what JSON.stringify makes of it. */
 export function jsonOf(item: Listed): string {
   return item.json ?? JSON.stringify(item.object);
