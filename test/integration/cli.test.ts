@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { controllerRef, controllerRevisionData, deepCopy, type KubeObject } from '@kubesim/api';
-import { type ApiHarness, startApiHarness } from '@kubesim/api-server';
+import { type ApiHarness, runningPod, startApiHarness } from '@kubesim/api-server';
 import { Channel } from '@kubesim/store';
 import { TestRedis, waitFor } from '@kubesim/testing';
 
@@ -708,31 +708,7 @@ describe('ksim CLI end to end', function () {
         );
       });
       await agent.ready;
-      const pod = await h.client.create({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: 'web-0', namespace: 'default' },
-        spec: { containers: [{ name: 'nginx', image: 'nginx' }], nodeName: 'node-1' },
-      });
-      await h.client.update(
-        {
-          ...pod,
-          status: {
-            phase: 'Running',
-            containerStatuses: [
-              {
-                name: 'nginx',
-                ready: true,
-                restartCount: 0,
-                image: 'nginx',
-                imageID: '',
-                state: { running: { startedAt: new Date().toISOString() } },
-              },
-            ],
-          },
-        },
-        'status',
-      );
+      await runningPod(h);
       for (const line of ['starting nginx', 'listening on :80', 'GET / 200'])
         await h.logs.append('default', 'web-0', 'nginx', line);
     });

@@ -2,21 +2,10 @@
 // at any revision, and verify notices a projection that disagrees with the log.
 import assert from 'node:assert/strict';
 import type { KubeObject } from '@kubesim/api';
-import { TestRedis } from '@kubesim/testing';
+import { seededRandom, TestRedis } from '@kubesim/testing';
 import { Redis } from 'ioredis';
 import type { Store } from './store.js';
 import { configMap, connectStore, deployment, node, pod } from './test-support.js';
-
-/** Deterministic PRNG (mulberry32) so a failing workload can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = ['ConfigMap', 'Pod', 'Deployment', 'Node'] as const;
 const KEYS_PER_KIND = 75;
@@ -64,7 +53,7 @@ describe('Store replay and verify', () => {
 
   it('fold(log) == projection after 10,000 random operations over several kinds', async function () {
     this.timeout(120_000);
-    const rnd = random(20240501);
+    const rnd = seededRandom(20240501);
     const live = new Map<string, KubeObject>();
     const OPERATIONS = 10_000;
     const CONCURRENCY = 16;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { seededRandom } from '@kubesim/testing';
 import * as E from 'fp-ts/Either';
 import { applyDefaults } from '../defaults/index.js';
 import { deepCopy, isRecord } from '../json.js';
@@ -10,18 +11,6 @@ import { parseLabelSelector } from '../selectors/parse-label-selector.js';
 import type { Status } from '../status.js';
 import { validateCreate, validateUpdate } from './index.js';
 import { FIXTURE_KINDS, validObject } from './test-fixtures.js';
-
-/** mulberry32: a small seeded generator so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Real field names, so random objects reach deep into the rules instead of stopping at the first level.
 const KEYS = [
@@ -181,7 +170,7 @@ function assertStatusShape(result: E.Either<Status, KubeObject>, input: unknown)
 
 describe('fuzzing applyDefaults + validateCreate/validateUpdate', () => {
   it('never throws on thousands of random JSON values', () => {
-    const r = rng(20240601);
+    const r = seededRandom(20240601);
     for (let i = 0; i < 4000; i++) {
       const value = randomValue(r, 6);
       const withKind = isRecord(value)
@@ -201,7 +190,7 @@ describe('fuzzing applyDefaults + validateCreate/validateUpdate', () => {
   });
 
   it('never throws on valid objects with one random subtree replaced, and stays idempotent', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     for (let i = 0; i < 6000; i++) {
       const kind = FIXTURE_KINDS[i % FIXTURE_KINDS.length];
       const base = validObject(kind);
@@ -217,7 +206,7 @@ describe('fuzzing applyDefaults + validateCreate/validateUpdate', () => {
   });
 
   it('never throws in the selector and quantity parsers', () => {
-    const r = rng(99);
+    const r = seededRandom(99);
     const alphabet = 'ab01 =!(),<>\\.%-_/inotmkKMGTPEe+';
     for (let i = 0; i < 20000; i++) {
       const text = Array.from(

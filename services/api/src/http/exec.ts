@@ -25,7 +25,7 @@ const SUPPORTED = new Set([...BINARY_PROTOCOLS, ...BASE64_PROTOCOLS]);
 /** How long a node agent may take to pick up a session before the API gives up on it. */
 const NODE_ACCEPT_TIMEOUT_MS = 10_000;
 
-export function rejectUpgrade(socket: Duplex, status: Status): void {
+function rejectUpgrade(socket: Duplex, status: Status): void {
   const body = JSON.stringify(status);
   socket.end(
     `HTTP/1.1 ${status.code} ${status.reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -57,7 +57,7 @@ function framingFor(protocol: string): Framing {
 }
 
 /** v4 and later report the end with a JSON Status on the status channel; older ones only send error text. */
-export function statusFrame(
+function statusFrame(
   protocol: string,
   status: Status | { status: string; message?: string },
 ): Buffer | undefined {

@@ -1,6 +1,6 @@
 // Watch streams: newline-delimited {"type","object"} events from a resourceVersion, filtered by namespace
 // and selectors, as plain objects or one-row Tables, ending on timeoutSeconds or when the client leaves.
-import { isStatusError, type KubeObject, keyOf, StatusError, statusErrors } from '@kubesim/api';
+import { apiVersionOf, isStatusError, type KubeObject, keyOf, StatusError, statusErrors } from '@kubesim/api';
 import type { LogEvent } from '@kubesim/store';
 import type { ResourceCall } from './context.js';
 import { responseFormat, watchEventObject } from './render.js';
@@ -119,7 +119,7 @@ export async function watchObjects(call: ResourceCall): Promise<void> {
   // A bookmark carries the revision the watch has read up to (every event before it was sent or did not
   // concern this watcher), so a client that resumes from it neither misses anything nor reads a stale revision
   // that compaction may have taken. It is only ever sent between two events.
-  const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
+  const apiVersion = apiVersionOf(info);
   let bookmarkTimer: NodeJS.Timeout | undefined;
   const scheduleBookmark = () => {
     const next = nextBookmark(Date.now(), deadline);

@@ -76,16 +76,20 @@ function flushThrough(z: Inflate | Deflate, input: Buffer): Promise<Buffer> {
   });
 }
 
+/** What the client sends on a stream goes to `data`, then `end`. */
+interface IncomingSide {
+  data: (d: Buffer) => void;
+  end: () => void;
+  ended: boolean;
+}
+
 export class SpdyServerConnection {
   private readonly reader = new FrameReader();
   private readonly inflate = createInflate({ dictionary: SPDY3_DICTIONARY });
   private readonly deflate = createDeflate({ dictionary: SPDY3_DICTIONARY });
   private readonly incoming = new Sequence();
   private readonly outgoing = new Sequence();
-  private readonly streams = new Map<
-    number,
-    { data: (d: Buffer) => void; end: () => void; ended: boolean; buffered: Buffer[] }
-  >();
+  private readonly streams = new Map<number, IncomingSide>();
   private closed = false;
   private lastStreamId = 0;
 
@@ -176,7 +180,7 @@ export class SpdyServerConnection {
   private accept(id: number, headers: Record<string, string>, fin: boolean): void {
     const buffered: Buffer[] = [];
     let bufferedBytes = 0;
-    const entry: { data: (d: Buffer) => void; end: () => void; ended: boolean; buffered: Buffer[] } = {
+    const entry: IncomingSide = {
       // Held until someone reads the stream; a client that fills a stream nobody reads is dropped.
       data: (d) => {
         bufferedBytes += d.length;
@@ -185,7 +189,6 @@ export class SpdyServerConnection {
       },
       end: () => {},
       ended: false,
-      buffered,
     };
     this.streams.set(id, entry);
     this.lastStreamId = Math.max(this.lastStreamId, id);
@@ -194,7 +197,7 @@ export class SpdyServerConnection {
       id,
       headers,
       onData: (handler) => {
-        for (const d of entry.buffered.splice(0)) handler(d);
+        for (const d of buffered.splice(0)) handler(d);
         entry.data = handler;
       },
       onEnd: (handler) => {

@@ -3,21 +3,10 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { constants, createDeflate, deflateSync } from 'node:zlib';
-import { TestRedis } from '@kubesim/testing';
+import { seededRandom, TestRedis } from '@kubesim/testing';
 import { type ApiHarness, runningPod, startApiHarness } from '../../testing/api-harness.js';
 import { SPDY3_DICTIONARY } from './dictionary.js';
 import { controlFrame, encodeHeaderBlock, FrameType } from './framing.js';
-
-/** Seeded PRNG (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('pods/exec over SPDY/3.1 with hostile input', () => {
   let redis: TestRedis;
@@ -61,7 +50,7 @@ describe('pods/exec over SPDY/3.1 with hostile input', () => {
   const closedBy = (socket: Socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
   it('drops a connection that sends garbage, an oversized frame, a header bomb or a flood of streams, and goes on serving', async () => {
-    const next = random(20261125);
+    const next = seededRandom(20261125);
     for (let i = 0; i < 20; i++) {
       const socket = await upgraded();
       const closed = closedBy(socket);

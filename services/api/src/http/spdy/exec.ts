@@ -39,7 +39,7 @@ export interface RequestedStreams {
 }
 
 /** The stream types the client opens for this request (the error stream always; resize with a tty, v3 on). */
-export function expectedStreamTypes(protocol: string, r: RequestedStreams): string[] {
+function expectedStreamTypes(protocol: string, r: RequestedStreams): string[] {
   const types = ['error'];
   if (r.stdin) types.push('stdin');
   if (r.stdout) types.push('stdout');

@@ -20,7 +20,7 @@ const HEADER_BYTES = 8;
 /** The 24-bit length field's limit, for frames this side sends. */
 const MAX_PAYLOAD = 0xffffff;
 /** The largest frame accepted from a client: kubectl sends stdin in frames of 32 KB at most. */
-export const MAX_INCOMING_PAYLOAD = 1 << 20;
+const MAX_INCOMING_PAYLOAD = 1 << 20;
 
 export type Frame =
   | { control: true; type: number; flags: number; payload: Buffer }
